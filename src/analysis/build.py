@@ -1,0 +1,100 @@
+"""Building the book: ``python -m analysis.build html|pdf|notebooks|dist`` (used by the Makefile).
+
+``html`` runs Jupyter Book with ``-n -W --keep-going`` (nit-picky, warnings are errors), so a
+broken reference, a failing cell or a missing alt text stops the build. ``pdf`` runs the LaTeX
+builder through xelatex and copies the PDF next to the HTML for its download link.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from . import paths
+
+PDF_NAME = "liangshan-compendium.pdf"
+JB = [str(Path(sys.executable).parent / "jupyter-book")]
+
+
+def _jb(builder: str) -> int:
+    cmd = [*JB, "build", str(paths.ROOT), "--builder", builder, "-n", "-W", "--keep-going"]
+    return subprocess.call(cmd, cwd=paths.ROOT)
+
+
+def html() -> int:
+    """Build the HTML book into ``_build/html`` and link the PDF if one was built."""
+    status = _jb("html")
+    if status == 0:
+        _copy_pdf()
+    return status
+
+
+def pdf() -> int:
+    """Build the PDF into ``_build/latex`` and copy it into the HTML book's folder."""
+    status = _jb("pdflatex")
+    if status == 0:
+        _copy_pdf()
+    return status
+
+
+def _copy_pdf() -> None:
+    src = paths.BUILD / "latex" / PDF_NAME
+    dest = paths.BUILD / "html" / PDF_NAME
+    if src.is_file() and (paths.BUILD / "html").is_dir():
+        shutil.copy2(src, dest)
+
+
+def notebooks() -> int:
+    """Export every chapter as ``.ipynb`` into ``_build/notebooks`` (for readers without jupytext)."""
+    import jupytext
+
+    out = paths.BUILD / "notebooks"
+    out.mkdir(parents=True, exist_ok=True)
+    for md in sorted(paths.CHAPTERS.glob("*.md")):
+        nb = jupytext.read(md)
+        if nb.metadata.get("jupytext", {}).get("text_representation", {}).get("format_name") \
+                != "myst":
+            continue
+        jupytext.write(nb, out / (md.stem + ".ipynb"))
+        print(out / (md.stem + ".ipynb"))
+    return 0
+
+
+def dist() -> int:
+    """Zip the offline HTML book, the PDF and the data package into ``_build/dist``."""
+    html_dir = paths.BUILD / "html"
+    if not (html_dir / "index.html").is_file():
+        print("no HTML book in _build/html: run `make book` first")
+        return 1
+    out = paths.BUILD / "dist"
+    out.mkdir(parents=True, exist_ok=True)
+    target = out / "liangshan-compendium-offline.zip"
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as z:
+        for f in sorted(html_dir.rglob("*")):
+            if f.is_file() and ".doctrees" not in f.parts:
+                z.write(f, Path("book") / f.relative_to(html_dir))
+        for f in sorted(paths.DATA.rglob("*")):
+            if f.is_file():
+                z.write(f, Path("data") / f.relative_to(paths.DATA))
+        for name in ("README.md", "CITATION.cff", "LICENSE", "LICENSE-TEXT.md", "LICENSE-DATA.md"):
+            if (paths.ROOT / name).is_file():
+                z.write(paths.ROOT / name, name)
+        pdf_file = paths.BUILD / "latex" / PDF_NAME
+        if pdf_file.is_file():
+            z.write(pdf_file, PDF_NAME)
+    print(f"{target} ({target.stat().st_size / 1e6:.1f} MB)")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    commands = {"html": html, "pdf": pdf, "notebooks": notebooks, "dist": dist}
+    if len(argv) != 1 or argv[0] not in commands:
+        print(f"usage: python -m analysis.build {{{'|'.join(commands)}}}")
+        return 2
+    return commands[argv[0]]()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,36 @@
+"""How numbers are written in the book's prose and tables (one place, so all agree)."""
+from __future__ import annotations
+
+import math
+
+#: Units written with a symbol right after the number; others are left to the prose.
+_SUFFIX = {"percent": "%", "percentage_points": " pp"}
+#: Units shown with a fixed number of decimals.
+_DECIMALS = {"yuan_per_brick": 2, "hectares": 2, "share": 2}
+
+
+def number(x: float, decimals: int | None = None) -> str:
+    """``x`` with thousands separators; integers without decimals, others as stored.
+
+    >>> number(881000.0), number(12.4), number(0.3, 2)
+    ('881,000', '12.4', '0.30')
+    """
+    if decimals is not None:
+        return f"{x:,.{decimals}f}"
+    if math.isclose(x, round(x), abs_tol=1e-9):
+        return f"{int(round(x)):,}"
+    return f"{x:,.6f}".rstrip("0").rstrip(".")
+
+
+def value(x: float, unit: str, x_max: float | None = None) -> str:
+    """A register value as the book prints it: ``19.8%``, ``881,000``, ``100–117``, ``0.30``."""
+    dec = _DECIMALS.get(unit)
+    text = number(x, dec)
+    if x_max is not None:
+        text += "–" + number(x_max, dec)
+    return text + _SUFFIX.get(unit, "")
+
+
+def fact_anchor(fact_id: str) -> str:
+    """The HTML/LaTeX anchor of a register row: ``fact-liangshan-poor-population-2013``."""
+    return "fact-" + fact_id.replace(".", "-").replace("_", "-")
