@@ -51,19 +51,20 @@ validate: $(STAMP)  ## check the data package (schema, units, hashes, register v
 html: validate  ## build the HTML book into _build/html (re-executes only what changed)
 	$(PY) -m analysis.build html
 
-pdf: html  ## build the PDF book with xelatex into _build/latex
+pdf: validate  ## build the PDF book with xelatex into _build/latex
 	@if command -v xelatex >/dev/null && command -v latexmk >/dev/null; then \
 	  $(PY) -m analysis.build pdf; \
 	else \
-	  echo "PDF skipped: TeX is not installed. 'make system-deps' (as root) would add:"; \
+	  echo "PDF not built: TeX is not installed. 'make system-deps' (as root) would add:"; \
 	  echo "  $(SYSTEM_PACKAGES)"; exit 1; fi
 
-book: html  ## set up, validate, build the HTML book, and the PDF when TeX is installed
+book: validate  ## set up, validate, build the PDF when TeX is installed, then the HTML book
 	@if command -v xelatex >/dev/null && command -v latexmk >/dev/null; then \
 	  $(PY) -m analysis.build pdf; \
 	else \
 	  echo "PDF not built: TeX is not installed. 'make system-deps' (as root) would add:"; \
 	  echo "  $(SYSTEM_PACKAGES)"; fi
+	$(PY) -m analysis.build html
 	@echo "HTML book: $(BUILD)/html/index.html"
 
 test: validate  ## set up, validate, build the book, then run the whole test suite

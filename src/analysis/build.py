@@ -6,7 +6,6 @@ builder through xelatex and copies the PDF next to the HTML for its download lin
 """
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -24,26 +23,13 @@ def _jb(builder: str) -> int:
 
 
 def html() -> int:
-    """Build the HTML book into ``_build/html`` and link the PDF if one was built."""
-    status = _jb("html")
-    if status == 0:
-        _copy_pdf()
-    return status
+    """Build the HTML book into ``_build/html`` (it links and copies the PDF if one is built)."""
+    return _jb("html")
 
 
 def pdf() -> int:
-    """Build the PDF into ``_build/latex`` and copy it into the HTML book's folder."""
-    status = _jb("pdflatex")
-    if status == 0:
-        _copy_pdf()
-    return status
-
-
-def _copy_pdf() -> None:
-    src = paths.BUILD / "latex" / PDF_NAME
-    dest = paths.BUILD / "html" / PDF_NAME
-    if src.is_file() and (paths.BUILD / "html").is_dir():
-        shutil.copy2(src, dest)
+    """Build the PDF into ``_build/latex`` with xelatex."""
+    return _jb("pdflatex")
 
 
 def notebooks() -> int:

@@ -11,7 +11,9 @@ import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "data"
+#: The data directory; ``LIANGSHAN_DATA_DIR`` points the whole package (and a book build) at a
+#: copy, as the tests of the build's freshness do.
+DATA = Path(os.environ.get("LIANGSHAN_DATA_DIR", ROOT / "data")).resolve()
 DESCRIPTOR = "datapackage.json"
 FACTS = "facts.csv"
 CONTEXT = "context"

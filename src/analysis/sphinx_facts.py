@@ -59,8 +59,8 @@ class FactRegisterDirective(SphinxDirective):
         std = self.env.get_domain("std")
         headers = ["Fact id", "Where (§, ¶)", "Place", "Value", "Unit", "Hedge", "Period",
                    "What it is"]
-        widths = [22, 7, 12, 10, 10, 8, 8, 23]
-        table = nodes.table(classes=["fact-register"])
+        widths = [24, 6, 11, 9, 9, 7, 9, 25]
+        table = nodes.table(classes=["fact-register", "colwidths-given", "longtable"])
         group = nodes.tgroup(cols=len(headers))
         table += group
         for w in widths:
