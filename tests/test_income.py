@@ -87,3 +87,15 @@ def test_old_age_schedule_default_ages():
     # default ages: 60, 61 and 81
     assert table["age"].tolist() == [60, 61, 81]
     assert table["monthly_max_yuan"].tolist() == [0, 117, 217]
+
+
+def test_income_mark_vs_poverty_line():
+    table = income.income_mark_vs_poverty_line()
+    const = table[table["measure"].str.contains("constant")]
+    assert const["yuan_per_person_per_year"].tolist() == [2300]
+    # 4,000 / 2,300 = 1.7391
+    assert const["mark_over_line"].item() == pytest.approx(1.7391, abs=1e-4)
+    cur = table[(table["measure"].str.contains("current")) & (table["year"] == 2016)]
+    # 4,000 / 2,952 = 1.3550
+    assert cur["mark_over_line"].item() == pytest.approx(1.3550, abs=1e-4)
+    assert not table.isna().any().any()

@@ -9,6 +9,7 @@ constant of this module is a unit conversion (:data:`MU_PER_HECTARE`). The funct
   Sichuan average rate, and the workers Liangshan would have transferred at that average
   (:func:`labour_transfer_table`);
 * the households below the 4,000-yuan income mark by county (:func:`low_income_households_by_county`);
+* the 4,000-yuan mark beside the national poverty line (:func:`income_mark_vs_poverty_line`);
 * the land a household holds, in hectares and mu (:func:`land_holdings`);
 * the monthly pension and old-age subsidy due at a given age (:func:`monthly_old_age_support`).
 
@@ -20,7 +21,7 @@ import numbers
 
 import pandas as pd
 
-from . import register
+from . import context, register
 
 #: Mu (亩) in one hectare. The Chinese land unit mu is defined as one fifteenth of a hectare
 #: (666.67 square metres); this is the standard definition of the unit, not a number of the
@@ -150,6 +151,38 @@ def low_income_households_by_county() -> pd.DataFrame:
     })
     frame["share"] = frame["households"] / total
     return frame[["place", "households", "share", "derived"]]
+
+
+def income_mark_vs_poverty_line() -> pd.DataFrame:
+    """The 4,000-yuan income mark set beside China's national rural poverty line.
+
+    The mark is ``liangshan.income_reference_line`` (yuan per person per year, the article's
+    count of low-income households uses it). The national line comes from the context table
+    ``poverty_national.csv`` (primary rows): the standard at constant 2010 prices and the line in
+    current prices of each year listed there, with their source ids and notes (some are weakly
+    sourced: the ``note`` column says so).
+
+    Returns:
+        Columns ``year``, ``measure``, ``yuan_per_person_per_year``, ``mark_over_line`` (the mark
+        divided by the line), ``source_id``, ``note`` (empty string when the table has none).
+    """
+    mark = register.value("liangshan.income_reference_line")
+    nat = context.poverty_national(primary_only=True)
+    measures = {"poverty_line_constant_2010_prices": "national line, constant 2010 prices",
+                "poverty_line_current_prices": "national line, current prices"}
+    rows = nat[nat["indicator"].isin(list(measures))].copy()
+    if rows.empty:
+        raise KeyError("poverty_national.csv has no poverty-line rows")
+    out = pd.DataFrame({
+        "year": rows["year"].astype(int),
+        "measure": rows["indicator"].map(measures),
+        "yuan_per_person_per_year": rows["value"].astype(float),
+        "source_id": rows["source_id"].astype(str),
+        "note": rows["note"].fillna("").astype(str),
+    })
+    out["mark_over_line"] = mark / out["yuan_per_person_per_year"]
+    return out.sort_values(["measure", "year"], ignore_index=True)[
+        ["year", "measure", "yuan_per_person_per_year", "mark_over_line", "source_id", "note"]]
 
 
 # ----------------------------------------------------------------------------- land
