@@ -233,18 +233,18 @@ def test_prefecture_total_must_add_up(data_copy, rehash):
              f"{BUTUO},resident_population,2010,160152,")
     rehash(data_copy)
     (p,) = context.check_context(data_copy)
-    assert (p.file, p.row, p.column) == (CI, _line_of(data_copy, CI, "513400,resident_population,2010"),
-                                         "value")
+    line = _line_of(data_copy, CI, "513400,resident_population,2010")
+    assert (p.file, p.row, p.column) == (CI, line, "value")
     assert p.found == "4532809" and p.expected.startswith("4532810")
 
 
 def test_two_primary_rows_for_one_point(data_copy, rehash):
-    _replace(data_copy, NATIONAL, "2012,rural_poor_population,98990000,persons,false,false,S27",
-             "2012,rural_poor_population,98990000,persons,true,false,S27")
+    cross_check = "2012,rural_poor_population,98990000,persons,{},false,S27"
+    _replace(data_copy, NATIONAL, cross_check.format("false"), cross_check.format("true"))
     rehash(data_copy)
     (p,) = context.check_context(data_copy)
     assert (p.file, p.column) == (NATIONAL, "primary")
-    assert p.row == _line_of(data_copy, NATIONAL, "2012,rural_poor_population,98990000,persons,true,false,S27")
+    assert p.row == _line_of(data_copy, NATIONAL, cross_check.format("true"))
     with pytest.raises(ContextDataError):
         context.poverty_national(data_copy)
 

@@ -99,3 +99,9 @@ def test_inpatient_cost():
     assert eh.inpatient_patient_cost(10_000) == pytest.approx(500)
     with pytest.raises(ValueError):
         eh.inpatient_patient_cost(-10)
+
+
+def test_outpatient_band_width():
+    # 100 - 30 = 70 yuan, and equal to the payment at the threshold whatever the share
+    assert eh.outpatient_band_width() == pytest.approx(70)
+    assert eh.outpatient_patient_cost(100, 0.3) == pytest.approx(eh.outpatient_band_width())

@@ -73,3 +73,16 @@ def test_utility_gaps_sorted():
     assert table["service"].tolist() == ["radio and television", "safe drinking water",
                                          "electricity"]
     assert table["households_without"].tolist() == [21604, 20003, 4420]
+
+
+def test_season_days():
+    # April 30 + May 31 + June 30 + July 31 + Aug 31 + Sep 30 + Oct 31 = 214
+    assert housing.season_days(4, 10) == 214
+    assert housing.season_days(3, 11) == housing.CONSTRUCTION_SEASON_DAYS_ASSUMED
+    # whole non-leap year 2019: 365; January of 2020 alone: 31
+    assert housing.season_days(1, 12) == 365
+    assert housing.season_days(1, 1, year=2020) == 31
+    with pytest.raises(ValueError):
+        housing.season_days(11, 3)
+    with pytest.raises(ValueError):
+        housing.season_days(0, 5)

@@ -132,7 +132,8 @@ def test_interactive_svg(counties):
     svg = maps.interactive_county_svg(counties, {"pop_2020": "Population 2020",
                                                  "poverty_status": "Status"}, "Counties")
     assert len(svg.encode()) < 150_000
-    assert "<script" not in svg and "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert "<script" not in svg
+    assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")  # no network
     root = ET.fromstring(svg)
     assert root.get("role") == "group" and root.get("aria-label") == "Counties"
     paths_ = root.findall(f".//{SVG_NS}path")
@@ -142,10 +143,11 @@ def test_interactive_svg(counties):
         title = p.find(f"{SVG_NS}title").text
         assert title == p.get("aria-label")
         assert re.search(r"\(5134\d\d\)", title) and "Population 2020: " in title
-    butuo = root.find(f".//{SVG_NS}path[@id='county-{BUTUO}']")
+    assert root.get("class") == "lsmap-counties"
+    butuo = root.find(f".//{SVG_NS}path[@id='lsmap-counties-{BUTUO}']")
     assert butuo.find(f"{SVG_NS}title").text.startswith("Butuo (513429). Population 2020: 185,553")
     assert butuo.find(f"{SVG_NS}desc").text == "布拖县"
-    assert ":hover" in svg and ":focus" in svg
+    assert ".lsmap-counties .county:hover" in svg and ".lsmap-counties .county:focus" in svg
     cjk = re.compile(r"[\u4e00-\u9fff]")
     for el in root.iter():
         if el.text and cjk.search(el.text):

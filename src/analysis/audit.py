@@ -515,10 +515,28 @@ def _fmt(x: float) -> str:
     return f"{x:,.3f}".rstrip("0").rstrip(".")
 
 
-def audit_table(frame: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The audit formatted for the book: strings only, no NaN, readable column names."""
+#: Columns of :func:`audit_table` for each ``part``.
+TABLE_PARTS = {
+    "results": ["Check", "Kind", "What is tested", "Expected", "Computed", "Difference",
+                "Tolerance", "Verdict"],
+    "notes": ["Check", "Verdict", "Note", "Register rows", "Context sources"],
+}
+
+
+def audit_table(frame: pd.DataFrame | None = None, part: str = "all") -> pd.DataFrame:
+    """The audit formatted for the book: strings only, no NaN, readable column names.
+
+    Args:
+        frame: :func:`run_audit` output (run when None).
+        part: ``"all"`` columns, or one of :data:`TABLE_PARTS` (``"results"``, ``"notes"``).
+
+    Raises:
+        ValueError: an unknown ``part``.
+    """
+    if part != "all" and part not in TABLE_PARTS:
+        raise ValueError(f"part must be 'all' or one of {sorted(TABLE_PARTS)}, got {part!r}")
     frame = run_audit() if frame is None else frame
-    return pd.DataFrame({
+    out = pd.DataFrame({
         "Check": frame["check_id"],
         "Kind": frame["kind"],
         "What is tested": frame["description"],
@@ -531,3 +549,4 @@ def audit_table(frame: pd.DataFrame | None = None) -> pd.DataFrame:
         "Register rows": frame["fact_ids"],
         "Context sources": frame["context_sources"].replace("", "—"),
     })
+    return out if part == "all" else out[TABLE_PARTS[part]]

@@ -107,8 +107,9 @@ def visits_per_worker_day(year: int = 2018,
 def wadu_staff(doctors_among_workers: bool = False) -> float:
     """Health staff at the Wadu village clinic (persons), under one of two readings.
 
-    The article names eight medical workers and four rural doctors; it does not make clear
-    whether the four doctors are part of the eight (8 in all) or come on top (12 in all).
+    The article gives a number of medical workers (``wadu_clinic.medical_workers``) and of
+    rural doctors on a rota (``wadu_clinic.rural_doctors``); it does not make clear whether the
+    doctors are among the medical workers or come on top of them.
 
     Args:
         doctors_among_workers: True for the first reading, False for the second.

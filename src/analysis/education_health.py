@@ -25,7 +25,7 @@ from . import register
 #: ILLUSTRATIVE ASSUMPTIONS, not numbers of the article: refund shares (0-1) of the outpatient
 #: bill above the threshold, used to draw the schedule. The article says only that the part above
 #: the threshold is refunded "according to fixed percentages" without giving them.
-ILLUSTRATIVE_REIMBURSEMENT_SHARES = (0.5, 0.7, 0.9)
+ILLUSTRATIVE_REIMBURSEMENT_SHARES = (0.5, 0.75, 0.9)
 
 
 # ----------------------------------------------------------------------------- schooling
@@ -104,6 +104,16 @@ def free_education_years() -> dict:
 
 
 # ----------------------------------------------------------------------------- health costs
+
+
+def outpatient_band_width() -> float:
+    """Most a patient pays for a township outpatient bill up to the threshold, in yuan.
+
+    ``butuo_jinyang.outpatient_reimbursement_threshold`` - ``butuo_jinyang.outpatient_free_amount``
+    (the band the patient pays in full; it does not depend on the refund share).
+    """
+    return (register.value("butuo_jinyang.outpatient_reimbursement_threshold")
+            - register.value("butuo_jinyang.outpatient_free_amount"))
 
 
 def outpatient_patient_cost(bill_yuan, reimbursement_share_above_100):

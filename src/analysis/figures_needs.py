@@ -11,7 +11,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.ticker import FuncFormatter
 
-from . import education_health, housing, income, style
+from . import education_health, housing, income, register, style
 from .formatting import number
 
 _C = style.OKABE_ITO
@@ -29,7 +29,7 @@ def _millions(ax, axis="y", decimals=0):
 
 
 def low_income_households():
-    """Horizontal bars: households below the 4,000-yuan mark in Butuo, Jinyang and the rest.
+    """Horizontal bars: households below the income mark in Butuo, Jinyang and the rest.
 
     Each bar carries its count and share of the prefecture; the derived "rest" bar is hatched.
     """
@@ -123,8 +123,8 @@ def outpatient_schedule(max_bill_yuan: float = 400.0,
         ax.plot(part["bill_yuan"], part["patient_pays_yuan"], color=style.CYCLE[i],
                 linestyle=style.LINESTYLES[i], marker=style.MARKERS[i], markevery=50,
                 label=f"refund share above threshold: {share:.0%} (assumed)")
-    free = education_health.register.value("butuo_jinyang.outpatient_free_amount")
-    threshold = education_health.register.value(
+    free = register.value("butuo_jinyang.outpatient_free_amount")
+    threshold = register.value(
         "butuo_jinyang.outpatient_reimbursement_threshold")
     ax.axvspan(0, free, color=_C["bluish_green"], alpha=0.12, hatch="..", linewidth=0)
     ax.axvspan(free, threshold, color=_C["orange"], alpha=0.12, hatch="//", linewidth=0)
@@ -204,8 +204,8 @@ def utility_gaps():
 
 def old_age_support():
     """Step bands: monthly pension plus old-age subsidy by age, lowest and highest ends."""
-    p_age = income.register.value("liangshan.pension_age")
-    s_age = income.register.value("liangshan.old_age_subsidy_age")
+    p_age = register.value("liangshan.pension_age")
+    s_age = register.value("liangshan.old_age_subsidy_age")
     lo, hi = p_age - 10, s_age + 10  # display span: ten years either side (a display choice)
     edges = [lo, p_age, s_age, hi]
     mids = [(a + b) / 2 for a, b in zip(edges[:-1], edges[1:])]

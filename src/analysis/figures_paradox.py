@@ -163,3 +163,29 @@ def visits_2016_2018() -> Figure:
                       "butuo.primary_care_visits.2018, butuo.primary_care_visits_decline "
                       "(article, section III, paragraph 24).")
     return fig
+
+
+def where_map(counties=None) -> Figure:
+    """Map of Liangshan with the two counties whose clinic and school figures section III uses.
+
+    Labels are built from the register (Butuo: township clinics and visits; Jinyang: large
+    classes); drawing by :func:`analysis.maps.highlight_map`.
+
+    Args:
+        counties: :func:`analysis.boundaries.county_frame` output (read when None).
+    """
+    from . import maps
+
+    labels = {
+        "513429": (f"Butuo: {number(register.value('butuo.township_clinics'))} township "
+                   f"clinics,\nvisits {number(clinics.visits(2016))} (2016) to "
+                   f"{number(clinics.visits(2018))} (2018);\nWadu village clinic; "
+                   "Kuijiu group 2"),
+        "513430": (f"Jinyang: {number(schools.large_class_share() * 100, 1)}% of classes at "
+                   f"{number(register.value('jinyang.large_class_threshold'))}+ pupils;\n"
+                   "Zhaizi village school; Wawu group"),
+    }
+    return maps.highlight_map(labels, counties,
+                              source="register rows butuo.*, jinyang.*, wadu_clinic.*, "
+                                     "zhaizi_school.* (article, section III); county codes, "
+                                     "context/counties.csv")

@@ -58,7 +58,7 @@ def subsidy_schedule() -> Figure:
     _thousand_yuan(ax1)
     ax1.legend(fontsize=7.5, loc="upper left")
 
-    for sub, ls, mk in [(lo, "--", "s"), (hi, ":", "D")]:
+    for sub, ls in [(lo, "--"), (hi, ":")]:
         g = np.asarray(policy.subsidy_gap(x, sub))
         ax2.plot(x, g, color=_C["bluish_green"], linestyle=ls,
                  label=f"gap with a grant of {number(sub)}")
@@ -230,3 +230,21 @@ def mobilisation() -> Figure:
                       "end-2018 registered poor: context table poverty_sichuan_liangshan.csv "
                       "(administrative register). Blue: helpers; orange, hatched: poor.")
     return fig
+
+
+def exit_map(counties=None) -> Figure:
+    """Poverty-county status map with the exit date written beside the two visited counties.
+
+    Notes come from :func:`analysis.social.exit_batches` (context table
+    poverty_county_status.csv); drawing by :func:`analysis.maps.poverty_status_map`.
+
+    Args:
+        counties: :func:`analysis.boundaries.county_frame` output (read when None).
+    """
+    from . import maps
+
+    ex = social.exit_batches().set_index("adcode")
+    notes = {code: f"{ex.loc[code, 'county']}: visited in 2019;\nleft the list "
+                   f"{ex.loc[code, 'exit_approval_date']}"
+             for code in ("513429", "513430")}
+    return maps.poverty_status_map(highlight=notes, counties=counties)

@@ -1,13 +1,15 @@
 """Figures of Chapter 1 (section I): poverty rates, the national trend, Liangshan's pace.
 
-Plotting only: every number comes from :mod:`analysis.trends`. Each function applies the house
-style (:mod:`analysis.style`), marks series by colour *and* marker or line style, writes a source
+Plotting only: every number comes from :mod:`analysis.trends`. Figures are made with
+:class:`matplotlib.figure.Figure` (not pyplot), so a notebook shows each once and no global state
+is left behind. Each function applies the house style (:mod:`analysis.style`), marks series by colour *and* marker or line style, writes a source
 line naming the register rows or context tables, and returns the Figure (nothing is saved).
 """
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
 import numpy as np
+import pandas as pd
 
 from . import style, trends
 from .formatting import number
@@ -28,7 +30,8 @@ def poverty_rates(with_context: bool = True):
     """
     style.use()
     art = trends.rate_changes()
-    fig, ax = plt.subplots(figsize=(7.0, 4.8))
+    fig = Figure(figsize=(7.0, 4.8))
+    ax = fig.subplots()
     y0, y1 = int(art["year_start"].iloc[0]), int(art["year_end"].iloc[0])
     for i, row in art.iterrows():
         colour, marker = style.CYCLE[i], style.MARKERS[i]
@@ -58,7 +61,7 @@ def poverty_rates(with_context: bool = True):
                   title_fontsize=8)
         sources += "; context table poverty_sichuan_liangshan.csv (S17) and " \
                    "poverty_national.csv (NBS: S25, S20)"
-    ax.set_xlim(y0 - 2.0, y1 + 2.0)
+    ax.set_xlim(y0 - 2.8, y1 + 2.0)
     ax.set_xticks([y0, y1], [f"end of {y0}", f"end of {y1}"])
     ax.set_ylim(-2, max(art["rate_start"].max(), art["rate_end"].max()) * 1.25)
     ax.set_ylabel("Poverty rate (% of the population base)")
@@ -85,7 +88,8 @@ def national_trend(start: int = 2012, end: int = 2019):
     fit = trends.national_trend_fit(start, end)
     grid = np.linspace(start, end, 8 * (end - start) + 1)
     band = trends.trend_band(fit, grid)
-    fig, ax = plt.subplots(figsize=(7.0, 4.4))
+    fig = Figure(figsize=(7.0, 4.4))
+    ax = fig.subplots()
     blue, orange = style.OKABE_ITO["blue"], style.OKABE_ITO["orange"]
     ax.fill_between(band["year"], band["lower"] / 1e6, band["upper"] / 1e6, color=orange,
                     alpha=0.25, hatch="///", edgecolor=orange, linewidth=0,
@@ -124,7 +128,8 @@ def liangshan_pace():
     ext = ext[ext["quantity"] == "poor_population"]
     off = trends.official_end_2019()
     off = off[off["quantity"] == "poor_population"].iloc[0]
-    fig, ax = plt.subplots(figsize=(7.0, 4.6))
+    fig = Figure(figsize=(7.0, 4.6))
+    ax = fig.subplots()
     art = ext[ext["method"] == "article"]
     ax.plot(art["year"], art["value"] / 1e3, color="black", marker="o", markersize=8,
             linewidth=1.5, label="the article (register)")
@@ -163,3 +168,55 @@ def liangshan_pace():
                            f"poverty_sichuan_liangshan.csv ({off['source_id']}); extrapolations "
                            "by analysis.trends.liangshan_extrapolation.")
     return fig
+
+
+# ----------------------------------------------------------------------------- maps
+
+
+def rate_labels() -> dict[str, str]:
+    """Map notes for the counties whose rates the article gives: adcode -> text.
+
+    Built from the register rows of :data:`analysis.trends.RATE_FACTS` (county rows only, by
+    their ``adcode``), formatted by :func:`analysis.formatting.value`, e.g.
+    ``"Butuo: 35.6% → 26% (end-2013 → end-2018)"``.
+    """
+    from . import register
+    from .formatting import value
+
+    facts = register.load_facts()
+    out = {}
+    for place, (f0, f1) in trends.RATE_FACTS.items():
+        code = facts.loc[f0, "adcode"]
+        if facts.loc[f0, "place_level"] != "county" or pd.isna(code):
+            continue
+        a, b = register.fact(f0), register.fact(f1)
+        out[str(code)] = (f"{place}: {value(a.value, a.unit)} → {value(b.value, b.unit)} "
+                          f"(end-{trends.period_year(a.period)} → "
+                          f"end-{trends.period_year(b.period)})")
+    return out
+
+
+def poverty_status_map():
+    """The poverty-status map of :func:`analysis.maps.poverty_status_map`, with Butuo and
+    Jinyang annotated by their register rates (:func:`rate_labels`)."""
+    from . import maps
+
+    return maps.poverty_status_map(highlight=rate_labels())
+
+
+def county_svg() -> str:
+    """Interactive SVG of the counties (HTML only): name, poverty-county status and, for
+    Butuo and Jinyang, the register's rates; fill colours as in the static status map."""
+    from . import boundaries, maps
+
+    gdf = boundaries.county_frame()
+    labels = rate_labels()
+    gdf["article_rates"] = [labels.get(c, "not given in the article") for c in gdf["adcode"]]
+    gdf["status_text"] = gdf["poverty_status"].astype(str)
+    colours = {c: maps.STATUS_STYLE[s]["facecolor"]
+               for c, s in zip(gdf["adcode"], gdf["poverty_status"])}
+    return maps.interactive_county_svg(
+        gdf, {"status_text": "National poverty county status",
+              "article_rates": "Poverty rate in the article (register)"},
+        "Liangshan's counties: poverty-county status and the article's rates",
+        colors=colours)

@@ -31,7 +31,7 @@ from . import context, register
 #: year), i.e. we assume building resumes after the coldest months and that the daily demand
 #: holds on every day of the season. Both are our choices; change the parameter
 #: ``season_days`` of the functions below to try others.
-CONSTRUCTION_SEASON_DAYS_ASSUMED = (_dt.date(2019, 11, 30) - _dt.date(2019, 3, 1)).days + 1
+CONSTRUCTION_SEASON_DAYS_ASSUMED = (_dt.date(2019, 12, 1) - _dt.date(2019, 3, 1)).days
 
 #: Range of season lengths (days) over which :func:`brick_cost_by_season_length` is shown by
 #: default: from about four months to a whole year (an illustrative span, our choice).
@@ -43,6 +43,23 @@ UTILITY_FACTS = {
     "electricity": "liangshan.households_without_electricity",
     "radio and television": "liangshan.households_without_radio_tv",
 }
+
+
+def season_days(first_month: int, last_month: int, year: int = 2019) -> int:
+    """Days from the first day of ``first_month`` to the last day of ``last_month`` of ``year``.
+
+    A helper to try other assumed building seasons (months 1-12, ``first_month`` not after
+    ``last_month``); ``season_days(3, 11)`` is :data:`CONSTRUCTION_SEASON_DAYS_ASSUMED`.
+
+    Raises:
+        ValueError: months outside 1-12 or in the wrong order.
+    """
+    if not (1 <= first_month <= last_month <= 12):
+        raise ValueError(f"months must satisfy 1 <= first_month <= last_month <= 12 "
+                         f"(got {first_month!r}, {last_month!r})")
+    start = _dt.date(year, first_month, 1)
+    end = _dt.date(year + 1, 1, 1) if last_month == 12 else _dt.date(year, last_month + 1, 1)
+    return (end - start).days
 
 
 # ----------------------------------------------------------------------------- homes

@@ -8,8 +8,8 @@ constant of this module is a unit conversion (:data:`MU_PER_HECTARE`). The funct
 * the rural labour force implied by the number of workers transferred and the transfer rate, the
   Sichuan average rate, and the workers Liangshan would have transferred at that average
   (:func:`labour_transfer_table`);
-* the households below the 4,000-yuan income mark by county (:func:`low_income_households_by_county`);
-* the 4,000-yuan mark beside the national poverty line (:func:`income_mark_vs_poverty_line`);
+* low-income households by county (:func:`low_income_households_by_county`);
+* the income mark beside the national poverty line (:func:`income_mark_vs_poverty_line`);
 * the land a household holds, in hectares and mu (:func:`land_holdings`);
 * the monthly pension and old-age subsidy due at a given age (:func:`monthly_old_age_support`).
 
@@ -124,7 +124,7 @@ def labour_transfer_table() -> pd.DataFrame:
 
 
 def low_income_households_by_county() -> pd.DataFrame:
-    """Households with yearly net income per head below the 4,000-yuan mark, by place.
+    """Households with yearly net income per head below the income mark, by place.
 
     Butuo (``butuo.households_income_below_4000``), Jinyang
     (``jinyang.households_income_below_4000``) and the rest of the prefecture (the prefecture's
@@ -154,7 +154,7 @@ def low_income_households_by_county() -> pd.DataFrame:
 
 
 def income_mark_vs_poverty_line() -> pd.DataFrame:
-    """The 4,000-yuan income mark set beside China's national rural poverty line.
+    """The income mark of the low-income count set beside China's national rural poverty line.
 
     The mark is ``liangshan.income_reference_line`` (yuan per person per year, the article's
     count of low-income households uses it). The national line comes from the context table
@@ -225,7 +225,7 @@ def land_holdings() -> pd.DataFrame:
 def monthly_old_age_support(age: float) -> tuple[float, float]:
     """Monthly pension plus old-age subsidy due at ``age``, as (lowest, highest) yuan per month.
 
-    The article gives ranges, so both ends are kept. "Over 60" and "over 80" are read as strictly
+    The article gives ranges, so both ends are kept. Its "over" an age is read as strictly
     above the age in the register (``liangshan.pension_age``, ``liangshan.old_age_subsidy_age``);
     the pension range is ``liangshan.pension_monthly``, the subsidy range
     ``liangshan.old_age_subsidy`` (paid on top of the pension).

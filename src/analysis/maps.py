@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from collections.abc import Mapping, Sequence
 
 import geopandas as gpd
@@ -145,12 +146,15 @@ def _annotate_right(ax, gdf: gpd.GeoDataFrame, notes: Mapping[str, str]) -> None
     x0, x1 = ax.get_xlim()
     y0, y1 = ax.get_ylim()
     tx = gdf.total_bounds[2] + 0.04 * (x1 - x0)
-    gap = 0.11 * (y1 - y0)
-    placed: list[float] = []
+    fig = ax.get_figure()
+    ax_height_in = ax.get_position().height * fig.get_figheight()
+    line = 7.5 * 1.25 / 72 / ax_height_in * (y1 - y0)  # one text line, in data units
+    prev: tuple[float, int] | None = None  # (y, lines) of the note above
     for code in sorted(notes, key=lambda c: -pts[c][1]):
         x, y = pts[code]
-        ty = y if not placed else min(y, placed[-1] - gap)
-        placed.append(ty)
+        lines = notes[code].count("\n") + 1
+        ty = y if prev is None else min(y, prev[0] - ((prev[1] + lines) / 2 + 1.2) * line)
+        prev = (ty, lines)
         ax.plot([x], [y], marker="o", markersize=3.5, color="black", markeredgecolor="white",
                 markeredgewidth=0.8, zorder=6, gid=f"note-dot-{code}")
         ax.annotate(notes[code], xy=(x, y), xytext=(tx, ty), fontsize=7.5, va="center",
@@ -262,7 +266,12 @@ def poverty_status_map(highlight: Mapping[str, str] | None = None,
 
 def population_change_map(counties: gpd.GeoDataFrame | None = None, *, data_dir=None,
                           figsize=(6.4, 6.0)) -> Figure:
-    """Census population change 2010 to 2020 (percent) by county, values written on each."""
+    """Census population change 2010 to 2020 (percent) by county, values written on each.
+
+    Each census counts residents within the borders of its day. The boundary layers suggest
+    that Xichang took territory from Zhaojue and Xide at some point (the date is not verified),
+    so part of Xichang's gain, and of their losses, may be a change of border, not of people.
+    """
     cty = _counties(counties, data_dir)
     values = cty["pop_change_pct"].astype(float)
     lim = 5 * math.ceil(values.abs().max() / 5)
@@ -277,7 +286,7 @@ def population_change_map(counties: gpd.GeoDataFrame | None = None, *, data_dir=
     _labels(ax, cty, texts, fontsize=7)
     scale_bar(ax)
     cax = fig.add_axes((0.25, 0.15, 0.5, 0.025))
-    sm = mpl_scalar_mappable(norm, DIVERGING)
+    sm = _scalar_mappable(norm, DIVERGING)
     cb = fig.colorbar(sm, cax=cax, orientation="horizontal")
     cb.set_label("Resident population, change 2010 to 2020 (%)", fontsize=8)
     cb.ax.tick_params(labelsize=7)
@@ -287,8 +296,8 @@ def population_change_map(counties: gpd.GeoDataFrame | None = None, *, data_dir=
     return fig
 
 
-def mpl_scalar_mappable(norm, cmap):
-    """A ScalarMappable for a colour bar (a helper so tests can build the same one)."""
+def _scalar_mappable(norm, cmap):
+    """A ScalarMappable for a colour bar."""
     from matplotlib.cm import ScalarMappable
 
     sm = ScalarMappable(norm=norm, cmap=cmap)
@@ -370,7 +379,8 @@ def _geom_path(geom, scale: float) -> str:
 def interactive_county_svg(gdf: gpd.GeoDataFrame,
                            value_columns: Sequence[str] | Mapping[str, str], title: str, *,
                            colors: Mapping[str, str] | None = None, tolerance_km: float = 0.3,
-                           precision_km: float = 0.1, max_width_px: int = 640) -> str:
+                           precision_km: float = 0.1, max_width_px: int = 640,
+                           id_prefix: str | None = None) -> str:
     """A self-contained inline SVG map of the counties, for the HTML book.
 
     One ``<path>`` per county, focusable (``tabindex="0"``), with ``role="img"``, an
@@ -387,6 +397,8 @@ def interactive_county_svg(gdf: gpd.GeoDataFrame,
         tolerance_km: simplification tolerance (shared borders stay shared).
         precision_km: coordinate rounding; the SVG stays well under 150 KB at 0.1 km.
         max_width_px: the largest width the SVG is drawn at.
+        id_prefix: what makes the SVG's CSS class and element ids unique on a page (default:
+            the title), e.g. ``lsmap-<title>-513429`` for Butuo's path.
     """
     labels = (dict(value_columns) if isinstance(value_columns, Mapping)
               else {c: c for c in value_columns})
@@ -402,19 +414,22 @@ def interactive_county_svg(gdf: gpd.GeoDataFrame,
           math.ceil(maxx - minx + 2 * pad), math.ceil(maxy - miny + 2 * pad))
     font = 0.022 * vb[2]
     esc = html.escape
+    # CSS in inline SVG applies to the whole HTML page: scope it, and keep ids unique per map
+    scope = "lsmap-" + (re.sub(r"[^a-z0-9]+", "-", (id_prefix or title).lower()).strip("-")
+                        or "map")
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{vb[0]} {vb[1]} {vb[2]} {vb[3]}" '
-           f'role="group" aria-label="{esc(title)}" lang="en" '
+           f'class="{scope}" role="group" aria-label="{esc(title)}" lang="en" '
            f'style="width:100%;max-width:{max_width_px}px;height:auto">',
            f"<title>{esc(title)}</title>",
            "<style>"
-           ".county{stroke:#ffffff;stroke-width:1.2px;vector-effect:non-scaling-stroke;"
-           "cursor:pointer}"
-           f".county:hover,.county:focus{{fill:{style.OKABE_ITO['yellow']};stroke:#000000;"
-           "stroke-width:2px;outline:none}"
-           f".label{{font-family:sans-serif;font-size:{font:.0f}px;text-anchor:middle;"
-           "pointer-events:none;fill:#111111;paint-order:stroke;stroke:#ffffff;"
-           f"stroke-width:{font / 5:.0f}px}}"
-           f".label .zh{{font-size:{0.85 * font:.0f}px}}"
+           f".{scope} .county{{stroke:#ffffff;stroke-width:1.2px;"
+           "vector-effect:non-scaling-stroke;cursor:pointer}"
+           f".{scope} .county:hover,.{scope} .county:focus{{"
+           f"fill:{style.OKABE_ITO['yellow']};stroke:#000000;stroke-width:2px;outline:none}}"
+           f".{scope} .label{{font-family:sans-serif;font-size:{font:.0f}px;"
+           "text-anchor:middle;pointer-events:none;fill:#111111;paint-order:stroke;"
+           f"stroke:#ffffff;stroke-width:{font / 5:.0f}px}}"
+           f".{scope} .zh{{font-size:{0.85 * font:.0f}px}}"
            "</style>",
            '<g class="counties">']
     label_pts = _label_points(proj)
@@ -424,7 +439,7 @@ def interactive_county_svg(gdf: gpd.GeoDataFrame,
         facts = "; ".join(f"{lab}: {_fmt(row[col])}" for col, lab in labels.items())
         text = f"{name} ({code}). {facts}"
         fill = (colors or {}).get(code, "#d9d9d9")
-        out.append(f'<path class="county" id="county-{code}" d="{_geom_path(geoms[i], scale)}" '
+        out.append(f'<path class="county" id="{scope}-{code}" d="{_geom_path(geoms[i], scale)}" '
                    f'fill="{esc(fill)}" fill-rule="evenodd" tabindex="0" role="img" '
                    f'aria-label="{esc(text)}"><title>{esc(text)}</title>'
                    f'<desc lang="zh">{esc(row["name_zh"])}</desc></path>')

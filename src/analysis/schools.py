@@ -1,7 +1,7 @@
 """The education side of the resource paradox: overflowing classes beside near-empty ones.
 
-Computed from register rows of section III, paragraph 24: ``jinyang.compulsory_education_classes``,
-``jinyang.classes_55_plus``, ``jinyang.large_class_threshold``, ``jinyang.max_class_size``,
+Computed from register rows of section III, paragraph 24:
+``jinyang.compulsory_education_classes``, ``jinyang.classes_55_plus``, ``jinyang.large_class_threshold``, ``jinyang.max_class_size``,
 ``jinyang.boarders_per_bed``, ``zhaizi_school.students``, ``zhaizi_school.largest_class`` and
 ``zhaizi_school.smallest_class``; the clinic side comes from :mod:`analysis.clinics`.
 

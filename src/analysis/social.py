@@ -154,3 +154,34 @@ def ratio(name: str) -> float:
     if name not in frame.index:
         raise KeyError(f"no ratio {name!r}; choose one of {list(frame.index)}")
     return float(frame.loc[name, "value"])
+
+
+def exit_batches() -> pd.DataFrame:
+    """Liangshan's national poverty counties and when each left the list (context, not article).
+
+    From :func:`analysis.context.county_table` (context table poverty_county_status.csv: the
+    provincial exit notices). Columns ``county`` (pinyin), ``adcode``, ``exit_batch_year``,
+    ``exit_approval_date`` (ISO date text), sorted by date then name.
+
+    Raises:
+        DataError: the number of national poverty counties differs from the article's count of
+            deeply poor counties (``liangshan.deeply_poor_counties``).
+    """
+    from .problems import DataError, Problem
+
+    ct = context.county_table()
+    poor = ct[ct["national_poverty_county"].fillna(False).astype(bool)]
+    n_article = register.value("liangshan.deeply_poor_counties")
+    if len(poor) != n_article:
+        raise DataError(Problem("context/poverty_county_status.csv", None,
+                                "national_poverty_county", f"{len(poor)} poverty counties",
+                                f"{n_article:g}, the deeply poor counties of the register"))
+    out = pd.DataFrame({
+        "county": poor["name_pinyin"].astype(str).to_numpy(),
+        "adcode": poor["adcode"].astype(str).to_numpy() if "adcode" in poor else
+        poor.index.astype(str),
+        "exit_batch_year": poor["exit_batch_year"].astype(int).to_numpy(),
+        "exit_approval_date": pd.to_datetime(poor["exit_approval_date"]).dt.strftime(
+            "%Y-%m-%d").to_numpy(),
+    })
+    return out.sort_values(["exit_approval_date", "county"]).reset_index(drop=True)
