@@ -119,6 +119,8 @@ def test_pages_say_their_language(pages):
 def test_no_nan_or_error_output_in_pages(pages):
     bad = []
     for path, text in pages.items():
+        if path.name == "appendix_e_code.html" or "_modules" in path.parts:
+            continue  # the code's documentation may name NaN; the book's outputs may not
         visible = re.sub(r"<(script|style)\b.*?</\1>", "", text, flags=re.S)
         visible = re.sub(r"<[^>]+>", " ", visible)
         for word in (" NaN ", "Traceback (most recent call last)", " <NA> ", "&lt;NA&gt;"):

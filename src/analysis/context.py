@@ -428,7 +428,7 @@ def county_table(data_dir: str | Path | None = None,
     or ``areas_km2`` when given, e.g. :func:`analysis.boundaries.measured_areas_km2`);
     density_2020 (persons per km2); minority_share_2010, minority_share_2020 (percent, all
     minorities together, an upper bound on the Yi share); national_poverty_county, status_basis,
-    exit_batch_year, exit_approval_date; poverty_status (one of :data:`STATUS_ORDER`).
+    exit_batch_year, exit_approval_date; poverty_status (one of ``STATUS_ORDER``).
 
     Raises:
         ContextDataError: a table it reads is not valid, or ``areas_km2`` lacks a county.

@@ -37,7 +37,7 @@ from . import boundaries, context, style
 MAP_CRS = "EPSG:32648"
 
 #: Colours of the poverty-status map (Okabe-Ito) and hatches, so colour never carries the
-#: category alone. Keys are :data:`analysis.context.STATUS_ORDER`.
+#: category alone. Keys are ``analysis.context.STATUS_ORDER``.
 STATUS_STYLE = {
     context.STATUS_2019: {"facecolor": style.OKABE_ITO["sky_blue"], "hatch": "///",
                           "label": "National poverty county, exited in the 2019 batch "

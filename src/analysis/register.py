@@ -12,6 +12,7 @@ the problems of the register without raising (``python -m analysis validate`` us
 from __future__ import annotations
 
 import difflib
+import hashlib
 import math
 from dataclasses import dataclass
 from functools import lru_cache
@@ -138,13 +139,30 @@ def check_register(data_dir: str | Path | None = None, *, with_text: bool = True
     return problems
 
 
+def _content_digest(data_dir: Path) -> str:
+    h = hashlib.sha256()
+    for name in (paths.DESCRIPTOR, paths.FACTS):
+        h.update((data_dir / name).read_bytes())
+    return h.hexdigest()
+
+
 @lru_cache(maxsize=8)
 def _load(data_dir: Path, stamp: tuple) -> pd.DataFrame:
+    """Validate and read; the schema check (Frictionless, about two seconds to warm up) is
+    skipped when the same bytes already passed it, as recorded under ``_build/.validated``."""
     from .schema_check import check_resources
 
-    problems = check_resources(data_dir, ["facts"]) + check_register(data_dir)
+    digest = _content_digest(data_dir)
+    passed = paths.BUILD / ".validated" / f"facts-{digest}"
+    problems = [] if passed.is_file() else check_resources(data_dir, ["facts"])
+    problems += check_register(data_dir)
     if problems:
         raise RegisterError(problems)
+    try:
+        passed.parent.mkdir(parents=True, exist_ok=True)
+        passed.touch()
+    except OSError:  # a read-only checkout: validate again next time
+        pass
     return _read(data_dir).set_index("fact_id", drop=False)
 
 

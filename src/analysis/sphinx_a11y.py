@@ -6,6 +6,7 @@
   ``role="listitem"`` instead.
 - Role ``{zh}`凉山``` marks Chinese text with ``lang="zh"`` so that screen readers switch voice
   (in LaTeX the text is set as is; xeCJK picks the CJK font).
+- ``index.html``: a real page (language, title, link) instead of a bare redirect.
 - The compendium's stylesheet (``static/liangshan.css``: link contrast on code pages, register
   numbers, the county map) and a favicon, so that browsers do not ask for a missing one.
 """
@@ -60,8 +61,38 @@ def _static(app, config):
         config.html_favicon = str(STATIC / "favicon.png")
 
 
+_REDIRECT = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<meta http-equiv="Refresh" content="0; url={target}">
+</head>
+<body>
+<main><p><a href="{target}">{title}: go to the first page</a></p></main>
+</body>
+</html>
+"""
+
+
+def _index_page(app, exc):
+    """Jupyter Book writes ``index.html`` as a bare refresh tag, with no language and no link;
+    rewrite it as a small page that has both (after the toc extension wrote it)."""
+    if exc is not None or app.builder.format != "html":
+        return
+    index = Path(app.outdir) / "index.html"
+    if index.is_file() and "<html" not in index.read_text(encoding="utf-8"):
+        import re
+
+        m = re.search(r'url=([^"]+)"', index.read_text(encoding="utf-8"))
+        if m:
+            index.write_text(_REDIRECT.format(title=app.config.html_title or app.config.project,
+                                              target=m.group(1)), encoding="utf-8")
+
+
 def setup(app):
     app.add_role("zh", ZhRole())
+    app.connect("build-finished", _index_page, priority=900)
     app.connect("config-inited", _static)
     app.add_css_file("liangshan.css")
     app.connect("builder-inited", _install)

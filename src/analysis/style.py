@@ -59,17 +59,23 @@ RC = {
 
 
 def use() -> None:
-    """Apply the house style to matplotlib (and to the inline backend, when in IPython)."""
-    mpl.rcParams.update(RC)
-    try:  # deterministic inline PNGs in notebooks
+    """Apply the house style to matplotlib.
+
+    In a notebook it also switches on the inline backend (so that a returned Figure shows as
+    a PNG) *before* applying the style, since the backend brings rc settings of its own, and
+    makes the inline PNGs deterministic (no software version in their metadata).
+    """
+    try:
         from IPython import get_ipython
 
         ip = get_ipython()
-        if ip is not None:
-            ip.run_line_magic("config", f"InlineBackend.print_figure_kwargs = "
-                                        f"{{'bbox_inches': 'tight', 'metadata': {PNG_METADATA!r}}}")
     except ImportError:  # pragma: no cover - IPython is always installed with the book
-        pass
+        ip = None
+    if ip is not None:
+        ip.run_line_magic("matplotlib", "inline")
+        ip.run_line_magic("config", f"InlineBackend.print_figure_kwargs = "
+                                    f"{{'bbox_inches': 'tight', 'metadata': {PNG_METADATA!r}}}")
+    mpl.rcParams.update(RC)
 
 
 def source_line(fig, text: str) -> None:

@@ -210,7 +210,7 @@ def national_series(start: int | None = None, end: int | None = None) -> pd.Data
         Columns year (int), indicator (``rural_poor_population`` in persons,
         ``poverty_incidence`` in percent of the rural population), value, unit, derived (the
         context table derives the value from two published numbers), source_id, measure
-        (:data:`MEASURE_SURVEY`; the 2020 zero is a political declaration, so its measure says
+        (``MEASURE_SURVEY``; the 2020 zero is a political declaration, so its measure says
         so).
     """
     frame = context.poverty_national(primary_only=True)

@@ -1,0 +1,69 @@
+"""The chapters' sources: every claim of the article appears in the chapter of its section, and
+the prose follows the house rules (no hand-typed numbers, no copied sentences)."""
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from analysis import paths
+from analysis.register import load_facts
+
+SECTION_CHAPTER = {"front": "intro.md", "I": "ch1_changes.md", "II": "ch2_basic_needs.md",
+                   "III": "ch3_problems.md", "IV": "ch4_measures.md"}
+TOOLS = paths.ROOT.parent / "shared" / "tools"
+
+
+@pytest.mark.parametrize("section", ["I", "II", "III", "IV"])
+def test_every_register_row_of_a_section_appears_in_its_chapter(section):
+    text = (paths.CHAPTERS / SECTION_CHAPTER[section]).read_text(encoding="utf-8")
+    shown = set(re.findall(r"\{fact\}`([^`]+)`", text))
+    facts = load_facts()
+    ids = set(facts.index[facts["section"] == section])
+    assert ids - shown == set()
+
+
+def test_every_fact_role_names_a_register_row():
+    ids = set(load_facts().index)
+    unknown = {}
+    for md in paths.CHAPTERS.glob("*.md"):
+        for fid in re.findall(r"\{fact\}`([^`]+)`", md.read_text(encoding="utf-8")):
+            if fid not in ids:
+                unknown.setdefault(md.name, []).append(fid)
+    assert unknown == {}
+
+
+def _tool(name):
+    tool = TOOLS / name
+    if not tool.is_file():
+        pytest.skip(f"the compendium's checker {tool} is not on this machine")
+    return tool
+
+
+def test_no_number_is_typed_by_hand_in_prose():
+    proc = subprocess.run([sys.executable, str(_tool("check_prose_numbers.py"))],
+                          cwd=paths.ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout
+
+
+def test_no_sentence_of_the_article_is_copied(article_paragraphs):
+    source = paths.source_text_path()
+    proc = subprocess.run([sys.executable, str(_tool("check_no_copied_text.py")), str(source),
+                           str(paths.ROOT)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout
+
+
+def test_every_chapter_has_question_summary_and_exercises_with_folded_solutions():
+    for name in ["ch1_changes.md", "ch2_basic_needs.md", "ch3_problems.md", "ch4_measures.md"]:
+        text = (paths.CHAPTERS / name).read_text(encoding="utf-8").lower()
+        assert "question" in text and "summary" in text, name
+        assert text.count("exercise") >= 2 and "{dropdown}" in text, name
+
+
+def test_figure_captions_hold_no_citation_roles():
+    """A citation inside a LaTeX caption breaks the PDF build (a fragile command in a moving
+    argument); captions name their sources in words and the references page lists them."""
+    for md in paths.CHAPTERS.glob("*.md"):
+        captions = re.findall(r"caption: \|\n((?:      .*\n)+)", md.read_text(encoding="utf-8"))
+        assert not any("{cite}" in c for c in captions), md.name
