@@ -66,3 +66,31 @@ def update_hashes(data_dir: str | Path | None = None) -> list[str]:
     (root / paths.DESCRIPTOR).write_text(json.dumps(desc, indent=2, ensure_ascii=False) + "\n",
                                          encoding="utf-8")
     return changed
+
+
+def resources_table(data_dir: str | Path | None = None):
+    """The package's resources as a table for readers: file, what it holds, licence, sources.
+
+    Returns:
+        pandas.DataFrame with columns File, What it holds, Licence, Sources (titles joined by
+        "; "), Rows (data rows of a CSV, features of a GeoJSON).
+    """
+    import pandas as pd
+
+    root = paths.data_dir(data_dir)
+    rows = []
+    for res in load(root).get("resources", []):
+        path = root / res["path"]
+        if path.suffix == ".csv":
+            count = sum(1 for _ in path.open(encoding="utf-8")) - 1
+        else:
+            count = len(json.loads(path.read_text(encoding="utf-8")).get("features", []))
+        rows.append({
+            "File": res["path"],
+            "What it holds": res.get("title", res["name"]),
+            "Licence": "; ".join(lic.get("title") or lic.get("name", "") for lic in
+                                 res.get("licenses", [])),
+            "Sources": "; ".join(s.get("title", "") for s in res.get("sources", [])),
+            "Rows": count,
+        })
+    return pd.DataFrame(rows)
