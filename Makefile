@@ -42,7 +42,7 @@ setup: $(STAMP)  ## create .venv and install the locked dependencies and the pac
 
 lock:  ## regenerate requirements.lock from pyproject.toml (needs the registry)
 	$(VENV)/bin/uv pip compile pyproject.toml --all-extras --python-version 3.11 \
-	  --universal --quiet -o requirements.lock
+	  --quiet -o requirements.lock
 
 validate: $(STAMP)  ## check the data package (schema, units, hashes, register vs article)
 	$(PY) -m analysis validate
@@ -69,7 +69,7 @@ book: validate  ## set up, validate, build the PDF when TeX is installed, then t
 
 test: validate  ## set up, validate, build the book, then run the whole test suite
 	$(MAKE) --no-print-directory book
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2
 
 notebooks: $(STAMP)  ## export the chapters as .ipynb copies into _build/notebooks
 	$(PY) -m analysis.build notebooks

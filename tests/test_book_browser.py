@@ -8,64 +8,41 @@ A screenshot of each chapter is kept in ``_build/test-artifacts/screenshots``.
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import shutil
-import socketserver
-import threading
+import os
 
 import pytest
 
 from analysis import paths
+from browser_support import (axe_violations, chromium, html_pages, impact_counts, serve,
+                             visit)
 
 HTML = paths.BUILD / "html"
 ARTIFACTS = paths.BUILD / "test-artifacts"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHAPTER_PAGES = ["chapters/ch1_changes.html", "chapters/ch2_basic_needs.html",
                  "chapters/ch3_problems.html", "chapters/ch4_measures.html"]
 SEVERE = {"serious", "critical"}
 
 
 def _pages():
-    if not (HTML / "index.html").is_file():
-        return []
-    return sorted(p.relative_to(HTML).as_posix() for p in HTML.rglob("*.html")
-                  if p.name != "index.html" and "_static" not in p.parts)
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+    return html_pages(HTML) if (HTML / "index.html").is_file() else []
 
 
 @pytest.fixture(scope="module")
 def site():
     if not (HTML / "index.html").is_file():
         pytest.fail("the HTML book is not built: run `make book` (make test does it first)")
-    handler = functools.partial(_Quiet, directory=str(HTML))
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve(HTML) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser():
-    if CHROMIUM is None:
-        pytest.fail("Chromium is not installed: run `make system-deps` (as root)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            # no host but this one resolves: an outside request fails, and is recorded below
-            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-        ])
-        yield b
-        b.close()
+    try:
+        with chromium() as b:
+            yield b
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
 
 
 @pytest.fixture(scope="module")
@@ -73,43 +50,24 @@ def axe_report():
     report = {}
     yield report
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    (ARTIFACTS / "axe.json").write_text(json.dumps(report, indent=1, sort_keys=True))
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")  # one file per parallel worker
+    (ARTIFACTS / f"axe-{worker}.json").write_text(json.dumps(report, indent=1, sort_keys=True))
     print("\naxe-core violations per page (impact: count of rules):")
     for page, counts in sorted(report.items()):
         print(f"  {page}: {counts or 'none'}")
 
 
-def _visit(browser, site, page_path):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    errors, outside = [], []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("request", lambda r: outside.append(r.url)
-            if not r.url.startswith((site, "data:", "blob:", "about:")) else None)
-    page.on("response", lambda r: errors.append(f"HTTP {r.status} for {r.url}")
-            if r.status >= 400 else None)
-    page.goto(f"{site}/{page_path}", wait_until="networkidle")
-    return context, page, errors, outside
-
-
 @pytest.mark.parametrize("page_path", _pages() or ["(book not built)"])
 def test_page_in_the_browser(browser, site, axe_report, page_path):
-    from axe_playwright_python.sync_playwright import Axe
-
-    context, page, errors, outside = _visit(browser, site, page_path)
+    context, page, errors, outside = visit(browser, site, page_path)
     try:
         broken = page.eval_on_selector_all(
             "img", "els => els.filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src)")
         # what the book itself logged and requested; axe-core's own fetches come after (its CSS
         # preloader resolves the theme's relative @import against the page, a harmless 404)
         errors, outside = list(errors), list(outside)
-        result = Axe().run(page)
-        violations = result.response["violations"]
-        counts = {}
-        for v in violations:
-            counts[v["impact"]] = counts.get(v["impact"], 0) + 1
-        axe_report[page_path] = counts
+        violations = axe_violations(page)
+        axe_report[page_path] = impact_counts(violations)
         severe = [f"{v['id']} ({v['impact']}): {v['help']} - "
                   f"{[n['target'] for n in v['nodes']][:3]}" for v in violations
                   if v["impact"] in SEVERE]
@@ -130,7 +88,7 @@ def test_page_in_the_browser(browser, site, axe_report, page_path):
 
 @pytest.mark.parametrize("page_path", CHAPTER_PAGES)
 def test_each_chapter_shows_its_figures(browser, site, page_path):
-    context, page, _, _ = _visit(browser, site, page_path)
+    context, page, _, _ = visit(browser, site, page_path)
     try:
         figures = page.eval_on_selector_all(
             "figure img", "els => els.filter(i => i.naturalWidth > 0).length")
@@ -140,7 +98,7 @@ def test_each_chapter_shows_its_figures(browser, site, page_path):
 
 
 def test_the_interactive_county_map_works_offline(browser, site):
-    context, page, errors, outside = _visit(browser, site, "chapters/ch1_changes.html")
+    context, page, errors, outside = visit(browser, site, "chapters/ch1_changes.html")
     try:
         paths_with_titles = page.eval_on_selector_all(
             "svg path[tabindex='0']", "els => els.filter(p => p.querySelector('title')).length")

@@ -1,0 +1,232 @@
+"""Benchmark of the build and the test suite: ``make bench`` (writes benchmarks/results.md).
+
+Measures, on this machine: a cold HTML build, a no-change rebuild, a rebuild after editing one
+data file (and checks that the edit shows: never stale), the PDF build after the HTML, ``import
+analysis``, the weight of each chapter page (HTML plus its images) and of the offline bundle,
+whether two clean builds draw byte-identical figures, and ``make test``. It also counts axe-core
+findings per page on the default theme (the book's own fixes switched off) and on the book, for
+``benchmarks/accessibility.md``. Every figure is reported against its target, met or not.
+
+It rebuilds ``_build`` from scratch several times: expect ten minutes or more on two cores.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PY = sys.executable
+BUILD = ROOT / "_build"
+HTML = BUILD / "html"
+CHAPTERS = ["intro", "ch1_changes", "ch2_basic_needs", "ch3_problems", "ch4_measures",
+            "appendix_a_register", "appendix_b_audit", "appendix_c_sources",
+            "appendix_d_reproducibility", "appendix_e_code", "cite", "references"]
+MB = 1_000_000
+
+
+def timed(cmd, env=None, check=True):
+    """Run ``cmd`` in the repository; return (seconds, combined output)."""
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, **(env or {})})
+    seconds = time.perf_counter() - t0
+    if check and proc.returncode != 0:
+        sys.exit(f"benchmark step failed: {' '.join(cmd)}\n{proc.stdout[-3000:]}\n"
+                 f"{proc.stderr[-3000:]}")
+    return seconds, proc.stdout + proc.stderr
+
+
+def executed_seconds(log: str) -> float:
+    """Total of the notebooks' own execution times, from myst-nb's log lines."""
+    return sum(float(s) for s in re.findall(r"Executed notebook in ([\d.]+) seconds", log))
+
+
+def figure_hashes() -> set[str]:
+    return {p.stem for p in (BUILD / "jupyter_execute").glob("*.png")}
+
+
+def page_weight(name: str) -> int:
+    """Bytes of a chapter page plus the images it shows (not the shared theme assets)."""
+    page = HTML / "chapters" / f"{name}.html"
+    text = page.read_text(encoding="utf-8")
+    total = page.stat().st_size
+    for src in set(re.findall(r'<img[^>]+src="([^"]+)"', text)):
+        img = (page.parent / src).resolve()
+        if img.is_file():
+            total += img.stat().st_size
+    return total
+
+
+def tables_digest() -> str:
+    code = ("import hashlib; from analysis.audit import run_audit; from analysis.register import "
+            "load_facts; print(hashlib.sha256((run_audit().to_json() + "
+            "load_facts().to_json()).encode()).hexdigest())")
+    return subprocess.run([PY, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                          check=True).stdout.strip()
+
+
+def clean():
+    shutil.rmtree(BUILD, ignore_errors=True)
+
+
+def accessibility_counts(html_dir: Path) -> dict[str, dict[str, int]]:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from browser_support import axe_violations, chromium, html_pages, impact_counts, serve, visit
+
+    counts = {}
+    with serve(html_dir) as site, chromium() as browser:
+        for page_path in html_pages(html_dir):
+            if page_path.startswith("_modules/"):
+                continue  # the code listings: one row for all would say the same thing
+            context, page, errors, _ = visit(browser, site, page_path)
+            found = impact_counts(axe_violations(page))
+            found["console errors"] = len(errors)
+            counts[page_path] = found
+            context.close()
+    return counts
+
+
+def before_fixes_build(out: Path) -> Path:
+    """Build the HTML with the default theme settings: the book's own fixes switched off."""
+    import yaml
+
+    config = yaml.safe_load((ROOT / "_config.yml").read_text())
+    exts = config["sphinx"]["extra_extensions"]
+    config["sphinx"]["extra_extensions"] = [e for e in exts if e not in
+                                            ("analysis.sphinx_offline", "analysis.sphinx_a11y")]
+    opts = config["sphinx"]["config"]["html_theme_options"]
+    opts.pop("pygment_light_style", None)
+    opts.pop("pygment_dark_style", None)
+    cfg = out / "_config_before.yml"
+    out.mkdir(parents=True, exist_ok=True)
+    cfg.write_text(yaml.safe_dump(config))
+    jb = str(Path(PY).parent / "jupyter-book")
+    timed([jb, "build", str(ROOT), "--config", str(cfg), "--path-output", str(out),
+           "--builder", "html"], check=False)
+    return out / "_build" / "html"
+
+
+def main() -> int:
+    results = []  # (measure, value, target, met)
+
+    def record(measure, value, target, met):
+        results.append((measure, value, target, "met" if met else "NOT met"))
+        print(f"{measure}: {value} (target {target}: {'met' if met else 'NOT met'})", flush=True)
+
+    timed(["make", "--no-print-directory", "setup"])
+
+    # import analysis
+    best = min(timed([PY, "-c", "import analysis"])[0] for _ in range(3))
+    record("`import analysis`", f"{best:.2f} s", "≤ 1 s", best <= 1)
+
+    # cold HTML build
+    clean()
+    cold, log = timed([PY, "-m", "analysis.build", "html"])
+    execution = executed_seconds(log)
+    limit = min(90, 1.5 * execution + 15)
+    record("cold HTML build", f"{cold:.1f} s (chapters' own execution {execution:.1f} s)",
+           f"≤ 90 s and ≤ 1.5 × execution + 15 s = {1.5 * execution + 15:.0f} s", cold <= limit)
+    first_figures, first_tables = figure_hashes(), tables_digest()
+
+    # no-change rebuild
+    again, log = timed([PY, "-m", "analysis.build", "html"])
+    record("no-change rebuild", f"{again:.1f} s, {len(re.findall('Executing notebook', log))} "
+           "notebooks executed", "≤ 3 s, nothing executed",
+           again <= 3 and "Executing notebook" not in log)
+
+    # one data file edited (content, not only the mtime: the cache keys on content)
+    facts = ROOT / "data" / "facts.csv"
+    original = facts.read_bytes()
+    marker = "Registered poor people in the prefecture at the end of 2013."
+    try:
+        facts.write_text(original.decode().replace(marker, marker + " (benchmark edit)"),
+                         encoding="utf-8")
+        timed([PY, "-m", "analysis", "hashes"])
+        edited, log = timed([PY, "-m", "analysis.build", "html"])
+        shows = "(benchmark edit)" in (HTML / "chapters" / "appendix_a_register.html").read_text()
+        record("rebuild after editing one data file",
+               f"{edited:.1f} s, {len(re.findall('Executing notebook', log))} notebooks "
+               f"re-executed, edit visible: {shows}", "≤ 30 s and never stale",
+               edited <= 30 and shows)
+    finally:
+        facts.write_bytes(original)
+        timed([PY, "-m", "analysis", "hashes"])
+        timed([PY, "-m", "analysis.build", "html"])
+
+    # PDF after the HTML
+    if shutil.which("xelatex") and shutil.which("latexmk"):
+        pdf, _ = timed([PY, "-m", "analysis.build", "pdf"])
+        record("PDF build after the HTML", f"{pdf:.1f} s", "≤ 60 s", pdf <= 60)
+        timed([PY, "-m", "analysis.build", "html"])  # the HTML now links the PDF
+    else:
+        record("PDF build after the HTML", "not measured: TeX is not installed", "≤ 60 s", False)
+
+    # page weights and the offline bundle
+    heaviest = 0
+    for name in CHAPTERS:
+        w = page_weight(name)
+        heaviest = max(heaviest, w)
+        record(f"page weight: {name}", f"{w / MB:.2f} MB", "≤ 1 MB", w <= MB)
+    timed(["make", "--no-print-directory", "dist"])
+    bundle = BUILD / "dist" / "liangshan-compendium-offline.zip"
+    size = bundle.stat().st_size
+    record("offline bundle (`make dist`)", f"{size / MB:.1f} MB", "≤ 25 MB", size <= 25 * MB)
+
+    # determinism: a second clean build
+    clean()
+    timed([PY, "-m", "analysis.build", "html"])
+    same = figure_hashes() == first_figures and tables_digest() == first_tables
+    record("two clean builds: identical figures and tables",
+           f"{len(first_figures)} figure files, {'identical' if same else 'DIFFERENT'}",
+           "byte-identical", same)
+
+    # make test (includes its own build of the PDF and the HTML when needed)
+    test_time, log = timed(["make", "--no-print-directory", "test"], check=False)
+    summary = re.findall(r"=+ (.*(?:passed|failed).*) in ", log)
+    record("`make test` (after a build)", f"{test_time:.0f} s ({summary[-1] if summary else '?'})",
+           "≤ 5 minutes", test_time <= 300 and "failed" not in (summary[-1] if summary else "x"))
+
+    # accessibility before and after
+    with tempfile.TemporaryDirectory() as tmp:
+        before = accessibility_counts(before_fixes_build(Path(tmp)))
+    after = accessibility_counts(HTML)
+
+    now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    lines = ["# Benchmark results", "",
+             f"Measured {now} on {machine} by `make bench` (`benchmarks/run.py`).", "",
+             "| Measure | Result | Target | |", "|---|---|---|---|"]
+    lines += [f"| {m} | {v} | {t} | {ok} |" for m, v, t, ok in results]
+    lines += ["", "What limits each figure: the cold build is dominated by executing the chapters "
+              "(each starts a kernel and imports pandas, geopandas and matplotlib); a no-change "
+              "rebuild still starts Sphinx and Jupyter Book and reads the environment pickle; an "
+              "edited data file re-executes every chapter that imports a data-reading module; the "
+              "PDF is three xelatex passes.", ""]
+    (ROOT / "benchmarks" / "results.md").write_text("\n".join(lines), encoding="utf-8")
+
+    def fmt(c):
+        return ", ".join(f"{k} {v}" for k, v in sorted(c.items()) if v) or "none"
+    acc = ["# Accessibility counts", "",
+           f"axe-core rules violated per page (by impact) and console errors, measured {now} by "
+           "`make bench`. *Before*: the default Jupyter Book theme settings (the book's "
+           "`sphinx_offline` and `sphinx_a11y` extensions and accessible code colours switched "
+           "off). *After*: the book as built.", "",
+           "| Page | Before | After |", "|---|---|---|"]
+    for page in sorted(set(before) | set(after)):
+        acc.append(f"| `{page}` | {fmt(before.get(page, {}))} | {fmt(after.get(page, {}))} |")
+    (ROOT / "benchmarks" / "accessibility.md").write_text("\n".join(acc) + "\n", encoding="utf-8")
+    print(json.dumps({"results": results}, indent=1, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
