@@ -135,3 +135,44 @@ def test_the_pdf_is_offered_for_download_when_built(pages):
         pytest.skip("no PDF built (TeX not installed): nothing to offer")
     assert (HTML / "liangshan-compendium.pdf").is_file()
     assert "liangshan-compendium.pdf" in pages[HTML / "chapters" / "intro.html"]
+
+
+class _LangStack(HTMLParser):
+    """Finds Chinese characters in text whose nearest lang attribute is not Chinese."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+            "track", "wbr", "path", "rect", "circle", "line", "polyline", "polygon", "use"}
+
+    def __init__(self):
+        super().__init__()
+        self.stack, self.unmarked = [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        parent = self.stack[-1][1] if self.stack else "en"
+        self.stack.append((tag, dict(attrs).get("lang", parent)))
+
+    def handle_endtag(self, tag):
+        while self.stack:
+            if self.stack.pop()[0] == tag:
+                break
+
+    def handle_data(self, data):
+        if any(tag in ("script", "style", "code", "pre", "kbd", "samp") for tag, _ in self.stack):
+            return  # code, not prose
+        lang = self.stack[-1][1] if self.stack else "en"
+        if re.search(r"[\u4e00-\u9fff]", data) and not lang.startswith("zh"):
+            self.unmarked.append(data.strip()[:40])
+
+
+def test_chinese_text_is_marked_as_chinese(pages):
+    unmarked = {}
+    for path, text in pages.items():
+        if "_modules" in path.parts:
+            continue  # source listings: code, not prose
+        p = _LangStack()
+        p.feed(text)
+        if p.unmarked:
+            unmarked[path.relative_to(HTML).as_posix()] = p.unmarked[:5]
+    assert unmarked == {}

@@ -276,3 +276,18 @@ def test_county_missing_from_status_table(data_copy, rehash):
     assert [(p.file, p.row) for p in problems] == [(STATUS, BUTUO)]
     with pytest.raises(ContextDataError):
         context.county_table(data_copy)
+
+
+def test_population_change_summary():
+    from analysis.context import county_indicators, population_change
+
+    ci = county_indicators()
+    pop = ci[(ci["adcode"] == "513400") & (ci["indicator"] == "resident_population")]
+    p2010 = float(pop.loc[pop["year"].astype(str) == "2010", "value"].iloc[0])
+    p2020 = float(pop.loc[pop["year"].astype(str) == "2020", "value"].iloc[0])
+    s = population_change()
+    # the county sums equal the prefecture totals (4,532,809 and 4,858,359): +7.18 %
+    assert s["prefecture_pct"] == pytest.approx(100 * (p2020 / p2010 - 1))
+    assert s["prefecture_pct"] == pytest.approx(7.18, abs=0.01)
+    assert s["counties"] == 17 and s["counties_losing"] == 5  # Huili, Muli, Xide, Huidong, Yanyuan
+    assert s["butuo_pct"] == pytest.approx(15.86, abs=0.01)

@@ -468,3 +468,23 @@ def county_table(data_dir: str | Path | None = None,
                                            categories=STATUS_ORDER)
     out["area_basis"] = out["area_basis"].astype("string")
     return out.reset_index()
+
+
+def population_change(data_dir: str | Path | None = None) -> dict[str, float | int]:
+    """Census population change 2010 to 2020, prefecture-wide and county by county.
+
+    Returns:
+        A dict with ``prefecture_pct`` (change of the summed county populations, percent),
+        ``counties`` (17), ``counties_losing`` (counties with fewer residents in 2020) and
+        ``butuo_pct`` / ``jinyang_pct`` (percent). Source: ``county_indicators.csv`` (S01).
+    """
+    table = county_table(data_dir)
+    by_name = table.set_index("name_pinyin")["pop_change_pct"]
+    total_2010, total_2020 = table["pop_2010"].sum(), table["pop_2020"].sum()
+    return {
+        "prefecture_pct": float(100 * (total_2020 / total_2010 - 1)),
+        "counties": int(len(table)),
+        "counties_losing": int((table["pop_change_pct"] < 0).sum()),
+        "butuo_pct": float(by_name["Butuo"]),
+        "jinyang_pct": float(by_name["Jinyang"]),
+    }
