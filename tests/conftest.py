@@ -30,3 +30,17 @@ def article_paragraphs():
         pytest.skip(f"the article's text is not on this machine ({paths.source_text_path()}); "
                     f"it is public at {paths.SOURCE_TEXT_URL} - set {paths.SOURCE_TEXT_ENV}")
     return article.paragraphs()
+
+
+@pytest.fixture
+def patched_values(monkeypatch):
+    """Override some register values for one test (the others stay as registered):
+    ``patched_values({"fact.id": 42.0})``."""
+    from analysis import register
+
+    real = register.value
+
+    def apply(overrides):
+        monkeypatch.setattr(register, "value",
+                            lambda fid, data_dir=None: overrides.get(fid, real(fid, data_dir)))
+    return apply

@@ -6,16 +6,6 @@ from analysis import education_health as eh
 from analysis import register
 
 
-@pytest.fixture
-def patched_values(monkeypatch):
-    real = register.value
-
-    def apply(overrides):
-        monkeypatch.setattr(register, "value",
-                            lambda fid, data_dir=None: overrides.get(fid, real(fid, data_dir)))
-    return apply
-
-
 def test_out_of_school_identity_holds():
     acc = eh.out_of_school_accounting()
     # 39,271 + 22,601 = 61,872 = the peak

@@ -4,16 +4,6 @@ import pytest
 from analysis import housing, register
 
 
-@pytest.fixture
-def patched_values(monkeypatch):
-    real = register.value
-
-    def apply(overrides):
-        monkeypatch.setattr(register, "value",
-                            lambda fid, data_dir=None: overrides.get(fid, real(fid, data_dir)))
-    return apply
-
-
 def test_relocation_share():
     # 23,700 / 43,388 = 0.54623
     assert housing.relocation_share() == pytest.approx(0.54623, abs=1e-5)

@@ -4,17 +4,6 @@ import pytest
 from analysis import income, register
 
 
-@pytest.fixture
-def patched_values(monkeypatch):
-    """Override some register values (others stay as registered)."""
-    real = register.value
-
-    def apply(overrides):
-        monkeypatch.setattr(register, "value",
-                            lambda fid, data_dir=None: overrides.get(fid, real(fid, data_dir)))
-    return apply
-
-
 def test_migrant_earnings_total():
     # 61,000 workers x 20,000 yuan = 1,220,000,000 yuan a year
     assert income.migrant_earnings_total() == pytest.approx(1.22e9)

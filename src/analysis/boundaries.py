@@ -26,6 +26,10 @@ import shapely
 from . import descriptor, paths
 from .problems import ContextDataError, Problem
 
+#: Data files read here (globs in data/); a chapter importing this module is
+#: re-executed when one of them changes (see analysis.dependencies).
+DATA_FILES = ("datapackage.json", "geo/*", "context/*")
+
 #: Resource names of the two layers.
 COUNTIES = "geo_liangshan_counties"
 PREFECTURES = "geo_sichuan_prefectures"

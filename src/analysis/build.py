@@ -6,6 +6,7 @@ builder through xelatex and copies the PDF next to the HTML for its download lin
 """
 from __future__ import annotations
 
+import hashlib
 import subprocess
 import sys
 import zipfile
@@ -13,22 +14,67 @@ from pathlib import Path
 
 from . import paths
 
+#: Data files read here (globs in data/); a chapter importing this module is
+#: re-executed when one of them changes (see analysis.dependencies).
+DATA_FILES = ("*",)
+
 PDF_NAME = "liangshan-compendium.pdf"
 JB = [str(Path(sys.executable).parent / "jupyter-book")]
 
 
+#: What is not an input of the book: build output, environments, caches, the tests.
+_NOT_INPUTS = {"_build", ".venv", ".git", ".pytest_cache", "__pycache__", "tests", ".ci",
+               "benchmarks"}
+
+
+def inputs_digest(builder: str) -> str:
+    """Digest of every input of the book: its sources, configuration, code, data, lock file,
+    the included benchmark pages, the article's text and, for the HTML, the PDF it links."""
+    h = hashlib.sha256(builder.encode())
+    files = [p for p in paths.ROOT.rglob("*") if p.is_file()
+             and not _NOT_INPUTS & set(p.relative_to(paths.ROOT).parts)
+             and not p.name.endswith(".egg-info")]
+    files += [p for p in paths.DATA.rglob("*") if p.is_file()]  # when LIANGSHAN_DATA_DIR moves it
+    files += list((paths.ROOT / "benchmarks").glob("*.md"))      # included by Appendix D
+    extra = [paths.source_text_path()]
+    if builder == "html":
+        extra.append(paths.BUILD / "latex" / PDF_NAME)
+    for path in sorted(set(files)) + extra:
+        h.update(str(path).encode() + b"\0")
+        if path.is_file():
+            h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def _stamp(builder: str) -> Path:
+    return paths.BUILD / ("html" if builder == "html" else "latex") / ".inputs-digest"
+
+
 def _jb(builder: str) -> int:
+    """Run Jupyter Book, unless nothing it reads has changed since its last successful run."""
+    digest, stamp = inputs_digest(builder), _stamp(builder)
+    if stamp.is_file() and stamp.read_text() == digest:
+        print(f"{builder}: up to date (no source, code or data file changed since the last "
+              "build)")
+        return 0
     cmd = [*JB, "build", str(paths.ROOT), "--builder", builder, "-n", "-W", "--keep-going"]
-    return subprocess.call(cmd, cwd=paths.ROOT)
+    status = subprocess.call(cmd, cwd=paths.ROOT)
+    if status == 0:
+        stamp.write_text(digest)
+    elif stamp.is_file():
+        stamp.unlink()
+    return status
 
 
 def html() -> int:
-    """Build the HTML book into ``_build/html`` (it links and copies the PDF if one is built)."""
+    """Build the HTML book into ``_build/html`` (it links and copies the PDF if one is built).
+    Sphinx re-reads only what changed, and the chapters whose code, modules or data changed are
+    executed again; when no input changed at all, nothing runs."""
     return _jb("html")
 
 
 def pdf() -> int:
-    """Build the PDF into ``_build/latex`` with xelatex."""
+    """Build the PDF into ``_build/latex`` with xelatex (skipped when no input changed)."""
     return _jb("pdflatex")
 
 

@@ -33,6 +33,10 @@ import pandas as pd
 from . import descriptor, paths
 from .problems import ContextDataError, Problem
 
+#: Data files read here (globs in data/); a chapter importing this module is
+#: re-executed when one of them changes (see analysis.dependencies).
+DATA_FILES = ("datapackage.json", "context/*")
+
 #: The prefecture's division code (Liangshan Yi Autonomous Prefecture, NBS codes, S03).
 PREFECTURE = "513400"
 #: Number of county-level divisions of Liangshan since 2021 (S03: 2 county-level cities,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+
 ROOT = Path(__file__).resolve().parents[2]
 #: The data directory; ``LIANGSHAN_DATA_DIR`` points the whole package (and a book build) at a
 #: copy, as the tests of the build's freshness do.

@@ -23,6 +23,10 @@ import pandas as pd
 from . import article, descriptor, paths
 from .problems import Problem, RegisterError, SourceTextMissing, UnknownFactError
 
+#: Data files read here (globs in data/); a chapter importing this module is
+#: re-executed when one of them changes (see analysis.dependencies).
+DATA_FILES = ("datapackage.json", "facts.csv")
+
 #: Paragraph spans of the article's sections (from the locator convention of its README).
 SECTION_SPANS = {"front": (1, 4), "I": (5, 11), "II": (12, 20), "III": (21, 32),
                  "IV": (33, 42), "back": (43, 43)}

@@ -19,6 +19,10 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from . import formatting, paths
 from .problems import DataError, UnknownFactError
 
+#: Data files read here (globs in data/); a chapter importing this module is
+#: re-executed when one of them changes (see analysis.dependencies).
+DATA_FILES = ("datapackage.json", "facts.csv")
+
 
 class FactRole(SphinxRole):
     """``{fact}`liangshan.poor_population.2013``` -> ``881,000`` linked to its register row."""

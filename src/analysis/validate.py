@@ -13,6 +13,10 @@ from pathlib import Path
 from . import article, paths, register
 from .problems import DataError, Problem
 
+#: Data files read here (globs in data/); a chapter importing this module is
+#: re-executed when one of them changes (see analysis.dependencies).
+DATA_FILES = ("*",)
+
 
 def check_package(data_dir: str | Path | None = None) -> list[Problem]:
     """Every problem of the data package in ``data_dir`` (default: the repository's ``data/``)."""
