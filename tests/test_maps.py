@@ -162,3 +162,12 @@ def test_svg_needs_name_columns(counties):
     with pytest.raises(KeyError, match="name_zh"):
         maps.interactive_county_svg(counties.drop(columns="name_zh"), ["pop_2020"], "x")
     assert context.STATUS_ORDER == list(maps.STATUS_STYLE)
+
+
+def test_interactive_svg_hatches_and_legend_carry_meaning_besides_colour():
+    from analysis import figures_trends
+
+    svg = figures_trends.county_svg()
+    # 4 counties of the 2019 batch and 7 of the 2020 batch are hatched; 2 legend swatches too
+    assert svg.count('-diagonal)"') == 4 + 1 and svg.count('-dots)"') == 7 + 1
+    assert svg.count('class="legend"') == 1 and "exited in the 2020 batch" in svg

@@ -228,7 +228,7 @@ def mobilisation() -> Figure:
                       "sichuan.working_team_members, sichuan.survey_team_members, "
                       "liangshan.poor_population.2018 (article); Liangshan end-2019 and Sichuan "
                       "end-2018 registered poor: context table poverty_sichuan_liangshan.csv "
-                      "(administrative register). Blue: helpers; orange, hatched: poor.")
+                      "(poverty register). Blue: helpers; orange, hatched: poor.")
     return fig
 
 

@@ -215,8 +215,11 @@ def county_svg() -> str:
     gdf["status_text"] = gdf["poverty_status"].astype(str)
     colours = {c: maps.STATUS_STYLE[s]["facecolor"]
                for c, s in zip(gdf["adcode"], gdf["poverty_status"])}
+    hatches = {c: maps.STATUS_STYLE[s]["hatch"]
+               for c, s in zip(gdf["adcode"], gdf["poverty_status"])}
+    legend = [(st["label"], st["facecolor"], st["hatch"]) for st in maps.STATUS_STYLE.values()]
     return maps.interactive_county_svg(
         gdf, {"status_text": "National poverty county status",
               "article_rates": "Poverty rate in the article (register)"},
         "Liangshan's counties: poverty-county status and the article's rates",
-        colors=colours)
+        colors=colours, hatches=hatches, legend=legend)

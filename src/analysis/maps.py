@@ -378,9 +378,11 @@ def _geom_path(geom, scale: float) -> str:
 
 def interactive_county_svg(gdf: gpd.GeoDataFrame,
                            value_columns: Sequence[str] | Mapping[str, str], title: str, *,
-                           colors: Mapping[str, str] | None = None, tolerance_km: float = 0.3,
-                           precision_km: float = 0.1, max_width_px: int = 640,
-                           id_prefix: str | None = None) -> str:
+                           colors: Mapping[str, str] | None = None,
+                           hatches: Mapping[str, str] | None = None,
+                           legend: Sequence[tuple[str, str, str]] = (),
+                           tolerance_km: float = 0.3, precision_km: float = 0.1,
+                           max_width_px: int = 640, id_prefix: str | None = None) -> str:
     """A self-contained inline SVG map of the counties, for the HTML book.
 
     One ``<path>`` per county, focusable (``tabindex="0"``), with ``role="img"``, an
@@ -394,6 +396,9 @@ def interactive_county_svg(gdf: gpd.GeoDataFrame,
         value_columns: columns to show, or a mapping column -> label.
         title: the map's title (also its accessible name).
         colors: optional fill colour per adcode (otherwise a neutral grey).
+        hatches: optional hatching per adcode, matplotlib-style (``"///"`` diagonal lines,
+            ``"..."`` dots), drawn over the fill so that colour is not the only carrier.
+        legend: ``(label, colour, hatch)`` entries drawn below the map.
         tolerance_km: simplification tolerance (shared borders stay shared).
         precision_km: coordinate rounding; the SVG stays well under 150 KB at 0.1 km.
         max_width_px: the largest width the SVG is drawn at.
@@ -413,6 +418,9 @@ def interactive_county_svg(gdf: gpd.GeoDataFrame,
     vb = (math.floor(minx - pad), math.floor(-maxy - pad),
           math.ceil(maxx - minx + 2 * pad), math.ceil(maxy - miny + 2 * pad))
     font = 0.022 * vb[2]
+    map_bottom = vb[1] + vb[3]
+    if legend:  # a strip below the map for the legend
+        vb = (vb[0], vb[1], vb[2], math.ceil(vb[3] + (len(legend) + 0.5) * 1.65 * font))
     esc = html.escape
     # CSS in inline SVG applies to the whole HTML page: scope it, and keep ids unique per map
     scope = "lsmap-" + (re.sub(r"[^a-z0-9]+", "-", (id_prefix or title).lower()).strip("-")
@@ -431,6 +439,7 @@ def interactive_county_svg(gdf: gpd.GeoDataFrame,
            f"stroke:#ffffff;stroke-width:{font / 5:.0f}px}}"
            f".{scope} .zh{{font-size:{0.85 * font:.0f}px}}"
            "</style>",
+           _svg_patterns(scope, font),
            '<g class="counties">']
     label_pts = _label_points(proj)
     for i, row in proj.iterrows():
@@ -443,6 +452,10 @@ def interactive_county_svg(gdf: gpd.GeoDataFrame,
                    f'fill="{esc(fill)}" fill-rule="evenodd" tabindex="0" role="img" '
                    f'aria-label="{esc(text)}"><title>{esc(text)}</title>'
                    f'<desc lang="zh">{esc(row["name_zh"])}</desc></path>')
+        hatch = (hatches or {}).get(code, "")
+        if hatch in _HATCH_PATTERNS:
+            out.append(f'<path d="{_geom_path(geoms[i], scale)}" fill="url(#{scope}-'
+                       f'{_HATCH_PATTERNS[hatch]})" pointer-events="none" aria-hidden="true"/>')
     out.append("</g>")
     out.append('<g class="labels" aria-hidden="true">')
     for code, zh, py in zip(proj["adcode"], proj["name_zh"], proj["name_pinyin"]):
@@ -451,5 +464,38 @@ def interactive_county_svg(gdf: gpd.GeoDataFrame,
         out.append(f'<text class="label" x="{lx:.0f}" y="{ly:.0f}">{esc(py)}'
                    f'<tspan class="zh" lang="zh" x="{lx:.0f}" dy="1.1em">{esc(zh)}</tspan>'
                    "</text>")
-    out.append("</g></svg>")
+    out.append("</g>")
+    if legend:
+        box = 1.1 * font
+        y0 = map_bottom + 0.3 * box
+        out.append('<g class="legend">')
+        for k, (lab, colour, hatch) in enumerate(legend):
+            x, y = vb[0] + 0.02 * vb[2], y0 + k * 1.5 * box
+            out.append(f'<rect x="{x:.0f}" y="{y:.0f}" width="{box:.0f}" height="{box:.0f}" '
+                       f'fill="{esc(colour)}" stroke="#333333" stroke-width="1" '
+                       'vector-effect="non-scaling-stroke"/>')
+            if hatch in _HATCH_PATTERNS:
+                out.append(f'<rect x="{x:.0f}" y="{y:.0f}" width="{box:.0f}" '
+                           f'height="{box:.0f}" fill="url(#{scope}-{_HATCH_PATTERNS[hatch]})"/>')
+            out.append(f'<text x="{x + 1.4 * box:.0f}" y="{y + 0.85 * box:.0f}" '
+                       f'font-family="sans-serif" font-size="{0.8 * font:.0f}px" '
+                       f'fill="#111111">{esc(lab)}</text>')
+        out.append("</g>")
+    out.append("</svg>")
     return "\n".join(out)
+
+
+#: Matplotlib hatch strings drawn in the interactive SVG, and the pattern that draws each.
+_HATCH_PATTERNS = {"///": "diagonal", "...": "dots"}
+
+
+def _svg_patterns(scope: str, font: float) -> str:
+    """SVG ``<pattern>`` definitions for the hatches of :data:`_HATCH_PATTERNS`."""
+    step = 0.6 * font
+    return (f'<defs><pattern id="{scope}-diagonal" patternUnits="userSpaceOnUse" '
+            f'width="{step:.0f}" height="{step:.0f}" patternTransform="rotate(45)">'
+            f'<line x1="0" y1="0" x2="0" y2="{step:.0f}" stroke="#1a1a1a" '
+            f'stroke-width="{step / 6:.1f}" stroke-opacity="0.55"/></pattern>'
+            f'<pattern id="{scope}-dots" patternUnits="userSpaceOnUse" width="{step:.0f}" '
+            f'height="{step:.0f}"><circle cx="{step / 2:.1f}" cy="{step / 2:.1f}" '
+            f'r="{step / 7:.1f}" fill="#1a1a1a" fill-opacity="0.6"/></pattern></defs>')

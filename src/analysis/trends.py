@@ -33,7 +33,7 @@ from .problems import DataError, Problem
 DEADLINE_YEAR = 2020
 
 #: Measure labels, shown in every table and figure legend.
-MEASURE_REGISTER = "administrative register"
+MEASURE_REGISTER = "poverty register (administrative)"
 MEASURE_SURVEY = "NBS sample survey"
 
 #: Poverty-rate rows of the register, by place: (end-2013 fact, end-2018 fact).
