@@ -7,6 +7,8 @@
 - Chinese text anywhere in a page (prose, tables, notebook outputs) is wrapped in
   ``<span lang="zh">`` so that screen readers switch language; the role ``{zh}`凉山``` does
   the same by hand (in LaTeX the text is set as is; xeCJK picks the CJK font).
+- The book's title in the sidebar sits inside a navigation landmark (``templates/
+  liangshan-title.html``, listed in ``html_sidebars`` in ``_config.yml``).
 - ``index.html``: a real page (language, title, link) instead of a bare redirect.
 - The compendium's stylesheet (``static/liangshan.css``: link contrast on code pages, register
   numbers, the county map) and a favicon, so that browsers do not ask for a missing one.
@@ -114,10 +116,12 @@ def _install(app):
 
 
 STATIC = Path(__file__).resolve().parent / "static"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 def _static(app, config):
     config.html_static_path = [*config.html_static_path, str(STATIC)]
+    config.templates_path = [*config.templates_path, str(TEMPLATES)]
     if not config.html_favicon:
         config.html_favicon = str(STATIC / "favicon.png")
 
