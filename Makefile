@@ -23,7 +23,7 @@ SYSTEM_PACKAGES := latexmk texlive-latex-recommended texlive-latex-extra \
   texlive-fonts-recommended texlive-xetex texlive-lang-chinese fonts-freefont-otf \
   fonts-noto-cjk chromium poppler-utils
 
-.PHONY: help setup validate book html pdf test lab notebooks clean system-deps lock dist bench check-text
+.PHONY: help setup validate book html pdf test lab notebooks clean system-deps lock dist bench bench-a11y check-text
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
@@ -82,6 +82,9 @@ dist: book  ## zip the offline HTML book, the PDF and the data package into _bui
 
 bench: $(STAMP)  ## measure build and test times; write benchmarks/results.md
 	$(PY) benchmarks/run.py
+
+bench-a11y: $(STAMP)  ## count axe-core findings before/after the book's fixes (needs a built book)
+	$(PY) benchmarks/run.py --accessibility-only
 
 check-text:  ## the compendium's own checks: copied text and hand-typed numbers in prose
 	$(PY) ../shared/tools/check_no_copied_text.py ../shared/sources/qiushi-2019-peng-liangshan.txt .
