@@ -26,7 +26,7 @@ SYSTEM_PACKAGES := latexmk texlive-latex-recommended texlive-latex-extra \
 .PHONY: help setup validate book html pdf test lab notebooks clean system-deps lock dist bench bench-a11y check-text
 
 help:  ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
 
 # --- environment -------------------------------------------------------------------------
 $(PY):
