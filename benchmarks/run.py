@@ -247,7 +247,7 @@ def main() -> int:
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     lines = ["# Benchmark results", "",
              f"Measured {now} on {machine} by `make bench` (`benchmarks/run.py`).", "",
-             "| Measure | Result | Target | |", "|---|---|---|---|"]
+             "| Measure | Result | Target | Verdict |", "|---|---|---|---|"]
     lines += [f"| {m} | {v} | {t} | {ok} |" for m, v, t, ok in results]
     lines += ["", LIMITS, ""]
     (ROOT / "benchmarks" / "results.md").write_text("\n".join(lines), encoding="utf-8")

@@ -17,3 +17,16 @@ def test_numpy_scalars_are_glued_as_plain_floats(monkeypatch):
 def test_nan_and_non_numbers_are_refused(bad):
     with pytest.raises(TypeError):
         glue_value("x", bad)
+
+
+def test_table_puts_row_labels_in_the_corner_cell_and_leaves_no_header_empty():
+    import pandas as pd
+
+    from analysis.notebook import table
+
+    t = table(pd.DataFrame({"Place": ["Butuo", "Jinyang"], "Rate (%)": [26.0, 23.6]}))
+    html = t.to_html()
+    assert "<th></th>" not in html and ">Place</th>" in html
+    assert list(t.index) == ["Butuo", "Jinyang"] and list(t.columns) == ["Rate (%)"]
+    with pytest.raises(KeyError, match="no column 'Year'"):
+        table(t.reset_index(), "Year")
