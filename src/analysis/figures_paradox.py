@@ -115,7 +115,8 @@ def crowded_vs_idle(working_days: float = clinics.WORKING_DAYS_PER_YEAR_ASSUMED,
     for i, (level, size) in enumerate(sorted(norms.items(), key=lambda kv: kv[1])):
         ax.axvline(size, color="#555555", linestyle=style.LINESTYLES[1 + i], linewidth=1)
         ax.text(size + (-1.5 if i == 0 else 1.5), -0.55,
-                f"assumed norm, {level.replace('_', ' ')}: {number(size)}", rotation=90,
+                f"assumed norm {number(size)}: "
+                f"{level.replace('_', ' ').replace('secondary', 'sec.')}", rotation=90,
                 fontsize=6.5, va="bottom", ha="right" if i == 0 else "left", color="#333333")
     ax.set_yticks([0, 1, 2], ["Zhaizi: possible\nmean class", "Zhaizi: smallest\nto largest",
                               f"Jinyang: classes\nof {number(threshold)}+"])
