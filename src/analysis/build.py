@@ -18,7 +18,7 @@ from . import paths
 #: re-executed when one of them changes (see analysis.dependencies).
 DATA_FILES = ("*",)
 
-PDF_NAME = "liangshan-compendium.pdf"
+PDF_NAME = paths.PDF_NAME
 JB = [str(Path(sys.executable).parent / "jupyter-book")]
 
 
@@ -38,7 +38,7 @@ def inputs_digest(builder: str) -> str:
     files += list((paths.ROOT / "benchmarks").glob("*.md"))      # included by Appendix D
     extra = [paths.source_text_path()]
     if builder == "html":
-        extra.append(paths.BUILD / "latex" / PDF_NAME)
+        extra.append(paths.BUILD / "latex" / paths.PDF_NAME)
     for path in sorted(set(files)) + extra:
         h.update(str(path).encode() + b"\0")
         if path.is_file():
@@ -113,7 +113,7 @@ def dist() -> int:
         for name in ("README.md", "CITATION.cff", "LICENSE", "LICENSE-TEXT.md", "LICENSE-DATA.md"):
             if (paths.ROOT / name).is_file():
                 z.write(paths.ROOT / name, name)
-        pdf_file = paths.BUILD / "latex" / PDF_NAME
+        pdf_file = paths.BUILD / "latex" / paths.PDF_NAME
         if pdf_file.is_file():
             z.write(pdf_file, PDF_NAME)
     print(f"{target} ({target.stat().st_size / 1e6:.1f} MB)")

@@ -22,6 +22,8 @@ GEO = "geo"
 CHAPTERS = ROOT / "chapters"
 BUILD = ROOT / "_build"
 FIGURES = BUILD / "figures"
+#: File name of the PDF book (written to _build/latex; the HTML book links a copy).
+PDF_NAME = "liangshan-compendium.pdf"
 
 SOURCE_TEXT_NAME = "qiushi-2019-peng-liangshan.txt"
 SOURCE_TEXT_ENV = "LIANGSHAN_SOURCE_TEXT"

@@ -15,7 +15,7 @@ from sphinx.util.docutils import SphinxRole
 
 from . import paths
 
-PDF_NAME = "liangshan-compendium.pdf"
+PDF_NAME = paths.PDF_NAME
 
 
 def built_pdf() -> Path:
