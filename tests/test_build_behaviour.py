@@ -3,54 +3,13 @@
 Each test builds a one-chapter book in a temporary folder with the project's own execution
 settings and extensions, so the behaviour checked here is the real book's.
 """
-import os
 import shutil
 import subprocess
 import sys
-import textwrap
-from pathlib import Path
-
-import pytest
-import yaml
 
 from analysis import paths
-
-JB = str(Path(sys.executable).parent / "jupyter-book")
-HEADER = textwrap.dedent("""\
-    ---
-    jupytext:
-      text_representation:
-        extension: .md
-        format_name: myst
-        format_version: 0.13
-    kernelspec:
-      display_name: Python 3
-      language: python
-      name: python3
-    ---
-    """)
-
-
-def _book(root: Path, code: str) -> Path:
-    real = yaml.safe_load((paths.ROOT / "_config.yml").read_text())
-    config = {
-        "title": "mini", "only_build_toc_files": True,
-        "execute": {**real["execute"], "cache": str(root / "_build" / ".jupyter_cache")},
-        "sphinx": {"extra_extensions": ["analysis.sphinx_freshness"]},
-    }
-    (root / "_config.yml").write_text(yaml.safe_dump(config))
-    (root / "_toc.yml").write_text("format: jb-book\nroot: chapters/page\n")
-    (root / "chapters").mkdir(exist_ok=True)
-    (root / "chapters" / "page.md").write_text(
-        HEADER + "# Page\n\n```{code-cell} ipython3\n" + code + "\n```\n")
-    return root
-
-
-def _build(root: Path, env=None):
-    proc = subprocess.run([JB, "build", str(root), "--builder", "html", "-W", "--keep-going"],
-                          capture_output=True, text=True, env={**os.environ, **(env or {})},
-                          timeout=300)
-    return proc.returncode, proc.stdout + proc.stderr
+from minibook import build as _build
+from minibook import make as _book
 
 
 def test_a_failing_cell_fails_the_build_every_time(tmp_path):

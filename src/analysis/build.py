@@ -12,7 +12,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from . import paths
+from . import paths, preexecute
 
 #: Data files read here (globs in data/); a chapter importing this module is
 #: re-executed when one of them changes (see analysis.dependencies).
@@ -57,6 +57,7 @@ def _jb(builder: str) -> int:
         print(f"{builder}: up to date (no source, code or data file changed since the last "
               "build)")
         return 0
+    preexecute.run(paths.ROOT)  # the stale chapters, side by side; see analysis.preexecute
     cmd = [*JB, "build", str(paths.ROOT), "--builder", builder, "-n", "-W", "--keep-going"]
     status = subprocess.call(cmd, cwd=paths.ROOT)
     if status == 0:

@@ -3,13 +3,15 @@
 Before Sphinx decides what to re-read, it computes each chapter's
 :func:`analysis.dependencies.chapter_digest`. A chapter whose digest differs from the one of the
 last build is re-read, and its entry in the jupyter-cache is dropped so that myst-nb executes it
-again. An unchanged rebuild re-reads and executes nothing.
+again, unless the entry carries the current digest (:mod:`analysis.preexecute` has just run the
+chapter). An unchanged rebuild re-reads and executes nothing.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from .dependencies import chapter_digest
+from .preexecute import DIGEST_KEY
 
 _ATTR = "liangshan_digests"
 
@@ -28,19 +30,22 @@ def _outdated(app, env, added, changed, removed):
     new = _digests(env)
     stale = [d for d, dig in new.items() if d not in added and old.get(d) not in (None, dig)]
     if stale and app.config.nb_execution_mode == "cache":
-        _drop_cache(app, env, stale)
+        _drop_cache(app, env, {d: new[d] for d in stale})
     env.liangshan_pending = new
     return stale
 
 
-def _drop_cache(app, env, docnames):
+def _drop_cache(app, env, digests: dict[str, str]):
+    """Drop the cache records of the chapters in ``digests`` (docname: current digest), except
+    a record made with the current digest."""
     from jupyter_cache import get_cache
 
     cache = get_cache(app.config.nb_execution_cache_path or
                       str(Path(app.outdir).parent / ".jupyter_cache"))
-    uris = {str(Path(env.doc2path(d)).resolve()) for d in docnames}
+    current = {str(Path(env.doc2path(d)).resolve()): dig for d, dig in digests.items()}
     for record in cache.list_cache_records():
-        if str(Path(record.uri).resolve()) in uris:
+        uri = str(Path(record.uri).resolve())
+        if uri in current and record.data.get(DIGEST_KEY) != current[uri]:
             cache.remove_cache(record.pk)
 
 
