@@ -176,3 +176,17 @@ def test_chinese_text_is_marked_as_chinese(pages):
         if p.unmarked:
             unmarked[path.relative_to(HTML).as_posix()] = p.unmarked[:5]
     assert unmarked == {}
+
+
+def test_every_data_file_can_be_downloaded_from_appendix_c(pages):
+    """A reader can follow a context figure to its table and its source: every file of the data
+    package is offered for download, and the sources table gives each source's address and the
+    date it was read."""
+    from analysis import descriptor
+
+    page = pages[HTML / "chapters" / "appendix_c_sources.html"]
+    offered = {Path(urlsplit(href).path).name
+               for href in re.findall(r'href="([^"]*_downloads/[^"]+)"', page)}
+    files = {Path(r["path"]).name for r in descriptor.load()["resources"]}
+    assert files - offered == set()
+    assert "https://github.com/leiii/census" in page and "2026-11-28" in page

@@ -67,3 +67,11 @@ def test_figure_captions_hold_no_citation_roles():
     for md in paths.CHAPTERS.glob("*.md"):
         captions = re.findall(r"caption: \|\n((?:      .*\n)+)", md.read_text(encoding="utf-8"))
         assert not any("{cite}" in c for c in captions), md.name
+
+
+def test_every_module_is_documented_in_appendix_e():
+    text = (paths.CHAPTERS / "appendix_e_code.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"automodule:: analysis\.(\w+)", text))
+    modules = {p.stem for p in (paths.ROOT / "src" / "analysis").glob("*.py")
+               if p.stem not in ("__init__", "__main__")}
+    assert modules - documented == set()

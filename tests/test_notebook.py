@@ -25,8 +25,85 @@ def test_table_puts_row_labels_in_the_corner_cell_and_leaves_no_header_empty():
     from analysis.notebook import table
 
     t = table(pd.DataFrame({"Place": ["Butuo", "Jinyang"], "Rate (%)": [26.0, 23.6]}))
-    html = t.to_html()
+    html = t._repr_html_()
     assert "<th></th>" not in html and ">Place</th>" in html
-    assert list(t.index) == ["Butuo", "Jinyang"] and list(t.columns) == ["Rate (%)"]
+    assert list(t.frame.index) == ["Butuo", "Jinyang"] and list(t.frame.columns) == ["Rate (%)"]
     with pytest.raises(KeyError, match="no column 'Year'"):
-        table(t.reset_index(), "Year")
+        table(t.frame.reset_index(), "Year")
+
+
+def test_table_cells_are_shown_whole_in_html_and_in_the_markdown_for_the_pdf():
+    import pandas as pd
+
+    from analysis.notebook import table
+
+    long_note = "a note " * 40
+    t = table(pd.DataFrame({"Check": ["c1", "c2"], "Value": [1295600.0, 52.0],
+                            "Note": [long_note, "ids a_b and *c*, one | two"]}))
+    assert long_note.strip() in t._repr_html_() and "..." not in t._repr_html_()
+    md = t._repr_markdown_()
+    assert md.startswith("```{list-table}\n:header-rows: 1\n:widths: ")
+    assert ":class: longtable" in md  # breaks across pages in the PDF
+    assert "* - Check\n  - Value\n  - Note\n" in md
+    assert f"* - c1\n  - 1295600.0\n  - {long_note.strip()}\n" in md  # pandas' formatting
+    assert "  - ids a\\_b and \\*c\\*, one \\| two\n" in md  # no markup leaks
+    assert "footnotesize" not in md  # three columns: normal size
+
+
+def test_column_widths_follow_the_cells_and_fit_the_line():
+    from analysis.notebook import WIDEST_COLUMN, column_widths
+
+    rows = [["Id", "Note"], ["a", "word " * 100], ["b", "short"]]
+    assert column_widths(rows, 200) == [2, WIDEST_COLUMN]  # the mean note is long: capped
+    # too wide for the line: each column keeps its longest word, the rest is shared out
+    wide = [["Verdict", "What is tested"], ["CONSISTENT", "a long sentence " * 20]]
+    verdict, tested = column_widths(wide, 40)
+    assert verdict == 14 and verdict + tested == 40  # ten capitals count as fourteen
+    # an identifier needs only its longest piece between "." and "_"
+    # (and when even the needs do not fit, each column gets just its need)
+    assert column_widths([["x"], ["liangshan.spontaneous_migrant"]], 5) == [len("spontaneous")]
+
+
+def test_long_identifiers_may_break_in_the_pdf():
+    import pandas as pd
+
+    from analysis.notebook import table
+
+    md = table(pd.DataFrame({"Id": ["liangshan.poor_population.2013"], "V": [1]}))
+    assert "liangshan.\u200bpoor\\_\u200bpopulation.\u200b2013" in md._repr_markdown_()
+
+
+def test_wide_tables_get_a_smaller_font_in_the_pdf():
+    import pandas as pd
+
+    from analysis.notebook import SMALL_FONT_FROM_COLUMNS, table
+
+    wide = pd.DataFrame({f"c{i}": ["v"] for i in range(SMALL_FONT_FROM_COLUMNS + 1)})
+    md = table(wide)._repr_markdown_()
+    assert md.startswith("```{raw} latex\n\\begingroup\\footnotesize")
+    assert md.rstrip().endswith("\\endgroup\n```")
+
+
+def test_a_table_with_an_empty_cell_is_refused_naming_row_and_column():
+    import pandas as pd
+
+    from analysis.notebook import table
+
+    with pytest.raises(ValueError, match=r"row 1 \(label 'y'\), column 'B' is empty"):
+        table(pd.DataFrame({"A": ["x", "y"], "B": [1.0, None]}))
+
+
+def test_html_only_content_gives_the_pdf_a_sentence_instead_of_a_repr():
+    from analysis.notebook import HtmlOnly
+
+    shown = HtmlOnly("<svg></svg>")
+    assert shown._repr_html_() == "<svg></svg>"
+    assert "HTML edition" in shown._repr_markdown_()
+    assert "object at" not in repr(shown) and "IPython" not in repr(shown)
+
+
+def test_markdown_escaping_keeps_data_from_being_read_as_markup():
+    from analysis.notebook import Markdown, escape_markdown
+
+    assert escape_markdown("a_b *c* [d](e)\n  f") == "a\\_b \\*c\\* \\[d\\](e) f"
+    assert Markdown("**x**")._repr_markdown_() == "**x**"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import numbers
+import re
 
 
 def glue_value(name: str, value) -> None:
@@ -26,7 +27,141 @@ def glue_value(name: str, value) -> None:
     glue(name, number, display=False)
 
 
-def table(frame, index: str | None = None):
+#: Characters that MyST Markdown could read as markup inside a table cell; escaped with "\\".
+_MARKUP = set("\\`*_[]<>|$#~{}!")
+
+
+def escape_markdown(text) -> str:
+    """``text`` on one line, with every character MyST could read as markup escaped."""
+    return "".join("\\" + c if c in _MARKUP else c for c in " ".join(str(text).split()))
+
+
+_cell = escape_markdown
+
+
+class Markdown:
+    """Markdown that the book renders as text, in HTML and in the PDF alike (the chapters build
+    it with :func:`escape_markdown` around every value taken from data)."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def _repr_markdown_(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+class Table:
+    """A table for the book: shown whole (no cell cut short, no row left out) as HTML in the
+    HTML book and in Jupyter, and as a Markdown table, which the PDF typesets as a real table
+    (myst-nb prefers ``text/markdown`` to ``text/plain`` for LaTeX, and ``text/html`` for HTML).
+
+    Attributes:
+        frame: the DataFrame shown, with its row labels as index.
+    """
+
+    _WHOLE = ("display.max_colwidth", None, "display.max_rows", None,
+              "display.max_columns", None)
+
+    def __init__(self, frame):
+        self.frame = frame
+
+    def _repr_html_(self) -> str:
+        import pandas as pd
+
+        with pd.option_context(*self._WHOLE):
+            return self.frame._repr_html_()
+
+    def __repr__(self) -> str:
+        import pandas as pd
+
+        with pd.option_context(*self._WHOLE, "display.width", 10_000):
+            return repr(self.frame)
+
+    def _repr_markdown_(self) -> str:
+        """The table as a MyST ``list-table`` for the PDF: the corner cell names the row labels;
+        numbers are formatted by pandas as in the HTML table; column widths follow the cells
+        (:func:`column_widths`), and long identifiers may break after ".", "_" or "/", so that
+        text wraps inside the page; a ``longtable``, so that a long table breaks across pages;
+        tables of more than :data:`SMALL_FONT_FROM_COLUMNS` columns are set in a smaller
+        font."""
+        import pandas as pd
+        from pandas.io.formats.format import DataFrameFormatter
+
+        frame = self.frame
+        with pd.option_context(*self._WHOLE):
+            formatter = DataFrameFormatter(frame)
+            columns = [[s.strip() for s in formatter.format_col(i)]
+                       for i in range(frame.shape[1])]
+        header = [frame.columns.name or "Row"] + [str(c) for c in frame.columns]
+        rows = [header] + [[str(label)] + [col[r] for col in columns]
+                           for r, label in enumerate(frame.index)]
+        small = len(header) > SMALL_FONT_FROM_COLUMNS
+        widths = column_widths(rows, LINE_CHARACTERS[small])
+        cells = [[escape_markdown(_breakable(c)) or "\u2014" for c in row] for row in rows]
+        lines = ["```{list-table}", ":header-rows: 1",
+                 ":widths: " + " ".join(str(w) for w in widths), ":class: longtable", ""]
+        for row in cells:
+            lines += ["* - " + row[0]] + ["  - " + c for c in row[1:]]
+        lines.append("```")
+        if small:
+            lines = (["```{raw} latex", "\\begingroup\\footnotesize", "```", ""] + lines
+                     + ["", "```{raw} latex", "\\endgroup", "```"])
+        return "\n".join(lines) + "\n"
+
+
+#: Tables with more columns than this are set in a smaller font in the PDF.
+SMALL_FONT_FROM_COLUMNS = 5
+#: Characters of running text that fit on one line of the PDF's text block, less the space
+#: between columns: at the normal size (key False) and in the smaller font (key True).
+#: Measured on the book's LaTeX layout (FreeSerif, 10.95 pt and 9 pt).
+LINE_CHARACTERS = {False: 78, True: 96}
+#: The widest a column is made for its typical cell (characters).
+WIDEST_COLUMN = 40
+#: Where a long identifier may break in the PDF, and from what length on.
+_BREAK_AFTER = re.compile(r"([._/])(?=.)")
+_LONG_TOKEN = 16
+_SEGMENT = re.compile(r"[\s._/]+")
+
+
+def _breakable(text: str) -> str:
+    """``text`` with a zero-width space after each ".", "_" or "/" inside long tokens."""
+    return " ".join(_BREAK_AFTER.sub("\\1\u200b", w) if len(w) > _LONG_TOKEN else w
+                    for w in text.split(" "))
+
+
+def _length(text: str) -> float:
+    """Printed length of ``text`` in average characters (capitals are wider)."""
+    return sum(1.4 if c.isupper() else 1.0 for c in text)
+
+
+def column_widths(rows: list[list[str]], capacity: int) -> list[int]:
+    """Relative column widths for the PDF, in characters, for a line of ``capacity``.
+
+    Each column wants the mean length of its cells (at most :data:`WIDEST_COLUMN`) and needs
+    at least its longest unbreakable piece (a word, or a part of a long identifier between
+    break points). When the wants do not fit, every column gets its need and the room left is
+    shared in proportion to what each wants beyond its need.
+    """
+    import statistics
+
+    need = [max(_length(seg) for cell in col for seg in (_SEGMENT.split(cell) or [""]))
+            for col in zip(*rows)]
+    want = [max(n, min(WIDEST_COLUMN, statistics.mean(_length(c) for c in col)))
+            for n, col in zip(need, zip(*rows))]
+    if sum(want) > capacity:
+        room = capacity - sum(need)
+        extra = [w - n for w, n in zip(want, need)]
+        if room <= 0 or not sum(extra):
+            want = need
+        else:
+            want = [n + room * e / sum(extra) for n, e in zip(need, extra)]
+    return [max(1, round(w)) for w in want]
+
+
+def table(frame, index: str | None = None) -> Table:
     """A DataFrame ready to show in the book, in HTML and in the PDF alike.
 
     ``index`` (default: the first column) becomes the row labels, and its name moves into the
@@ -36,11 +171,44 @@ def table(frame, index: str | None = None):
 
     Raises:
         KeyError: ``index`` is not a column of ``frame``.
+        ValueError: a cell is empty (NaN or None): the book prints no NaN; the message names
+            the row and the column.
     """
     column = frame.columns[0] if index is None else index
     if column not in frame.columns:
         raise KeyError(f"table: no column {column!r} to use as row labels")
+    missing = frame.isna()
+    if missing.to_numpy().any():
+        row, col = next((r, c) for r in range(len(frame)) for c in frame.columns
+                        if missing.iloc[r][c])
+        raise ValueError(f"table: row {row} (label {frame.iloc[row][column]!r}), column "
+                         f"{col!r} is empty; give the cell a value or a dash that says why")
     out = frame.set_index(column)
     out.columns.name = out.index.name
     out.index.name = None
-    return out
+    return Table(out)
+
+
+class HtmlOnly:
+    """Content that only the HTML book can show (an interactive map, say): HTML for the HTML
+    book and Jupyter, and in the PDF, in its place, a sentence saying where to find it
+    (instead of the ``<IPython.core.display.HTML object>`` repr LaTeX would print).
+
+    Attributes:
+        html: the HTML shown.
+        note: the Markdown shown in the PDF instead.
+    """
+
+    def __init__(self, html: str, note: str = "*This interactive view is part of the HTML "
+                                              "edition of the book.*"):
+        self.html = html
+        self.note = note
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def _repr_markdown_(self) -> str:
+        return self.note
+
+    def __repr__(self) -> str:
+        return "HTML shown in the HTML book only"

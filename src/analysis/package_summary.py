@@ -38,3 +38,25 @@ def resources_table(data_dir: str | Path | None = None):
             "Rows": count,
         })
     return pd.DataFrame(rows)
+
+
+def sources_markdown(data_dir: str | Path | None = None) -> str:
+    """The sources of the context tables as a Markdown list, one item per source: its id, who
+    produced it, its title, its address (a link), the date it was read, its licence, the weight
+    it can bear (*solid*, *medium*, *weak*) and what it is used for.
+
+    A list rather than a table, so that long titles and addresses wrap in the PDF.
+    """
+    from .context import sources
+    from .notebook import escape_markdown as esc
+
+    import pandas as pd
+
+    items = []
+    for s in sources(data_dir).itertuples():
+        read = pd.Timestamp(s.date_accessed).strftime("%Y-%m-%d")
+        use = "" if pd.isna(s.note) else f" Use: {esc(str(s.note).rstrip('.'))}."
+        items.append(f"- **{esc(s.source_id)}**: {esc(s.producer)}, *{esc(s.title)}*. "
+                     f"<{s.url}> (read {read}). Licence: {esc(s.licence)}. "
+                     f"Weight: *{esc(s.strength)}*.{use}")
+    return "\n".join(items) + "\n"
