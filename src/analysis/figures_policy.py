@@ -191,7 +191,8 @@ def mobilisation() -> Figure:
         ("Officials and specialists (Liangshan)",
          register.value("liangshan.poverty_alleviation_officials"), "helpers"),
         ("Working-team members", register.value("sichuan.working_team_members"), "helpers"),
-        ("Survey staff (province)", register.value("sichuan.survey_team_members"), "helpers"),
+        ("Survey staff (scope not stated)", register.value("sichuan.survey_team_members"),
+         "helpers"),
     ] + [(f"Registered poor, {r.geography} end-{r.year}", r.persons, "poor")
          for r in rp.itertuples()]
     fig = Figure(figsize=(8.8, 4.4))
