@@ -76,8 +76,11 @@ test: validate  ## set up, validate, build the book, then run the whole test sui
 notebooks: $(STAMP)  ## export the chapters as .ipynb copies into _build/notebooks
 	$(PY) -m analysis.build notebooks
 
+# JupyterLab refuses to start as root (containers, CI) unless told that it is on purpose
+LAB_ROOT   := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
 lab: $(STAMP)  ## open the chapters in JupyterLab (MyST Markdown opens as notebooks)
-	$(VENV)/bin/jupyter lab chapters/
+	$(VENV)/bin/jupyter lab chapters/ $(LAB_ROOT)
 
 dist: book  ## zip the offline HTML book, the PDF and the data package into _build/dist
 	$(PY) -m analysis.build dist

@@ -16,7 +16,7 @@ from analysis.article import parse_written
     ("two-thirds", (0.6667, None)),
     ("100 to 117", (100, 117)),
     ("two or even three", (2, 3)),
-    ("tens of thousands", (10_000, None)),
+    ("tens of thousands", (20_000, None)),
     ("1,295,600", (1_295_600, None)),
 ])
 def test_parse_written_reads_the_article_forms(phrase, expected):

@@ -57,3 +57,53 @@ def test_the_html_depends_on_the_pdf_it_links(monkeypatch, tmp_path):
     (tmp_path / "latex" / build.PDF_NAME).write_bytes(b"%PDF-1.5 stand-in")
     assert build.inputs_digest("html") != before
     assert build.inputs_digest("pdflatex") == build.inputs_digest("pdflatex")
+
+
+def test_make_lab_serves_each_chapter_as_a_notebook(tmp_path):
+    """``make lab`` starts JupyterLab on ``chapters/``; with jupytext each MyST Markdown chapter
+    opens as a notebook. Started here with the Makefile's own arguments (``make -n lab``; as
+    root they include ``--allow-root``), plus a port, a token and no browser, the server hands
+    out ``ch3_problems.md`` as a notebook with its code cells."""
+    import json
+    import os
+    import re
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+    from pathlib import Path
+
+    dry = subprocess.run(["make", "--no-print-directory", "-n", "lab"], cwd=paths.ROOT,
+                         capture_output=True, text=True, check=True).stdout.splitlines()
+    command = [line for line in dry if "jupyter lab" in line]
+    assert command and command[-1].split()[1:3] == ["lab", "chapters/"], dry
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    jupyter = str(Path(sys.executable).parent / "jupyter")
+    server = subprocess.Popen(
+        [jupyter, *command[-1].split()[1:], "--no-browser", f"--port={port}", "--ip=127.0.0.1",
+         "--IdentityProvider.token=liangshan-test"],
+        cwd=paths.ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        env={**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path)})
+    url = (f"http://127.0.0.1:{port}/api/contents/ch3_problems.md"
+           "?type=notebook&content=1&token=liangshan-test")
+    try:
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    model = json.load(response)
+                break
+            except OSError:
+                if server.poll() is not None:
+                    pytest.fail("jupyter lab exited: " + server.stderr.read().decode()[-2000:])
+                time.sleep(0.5)
+        else:
+            pytest.fail("jupyter lab did not answer within a minute")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert model["type"] == "notebook"
+    assert any(c["cell_type"] == "code" and "analysis" in c["source"]
+               for c in model["content"]["cells"])

@@ -42,7 +42,8 @@ def test_table_cells_are_shown_whole_in_html_and_in_the_markdown_for_the_pdf():
                             "Note": [long_note, "ids a_b and *c*, one | two"]}))
     assert long_note.strip() in t._repr_html_() and "..." not in t._repr_html_()
     md = t._repr_markdown_()
-    assert md.startswith("```{list-table}\n:header-rows: 1\n:widths: ")
+    assert md.startswith("```{raw} latex\n\\begingroup\\hyphenpenalty=10000")  # no hyphens
+    assert "```{list-table}\n:header-rows: 1\n:widths: " in md
     assert ":class: longtable" in md  # breaks across pages in the PDF
     assert "* - Check\n  - Value\n  - Note\n" in md
     assert f"* - c1\n  - 1295600.0\n  - {long_note.strip()}\n" in md  # pandas' formatting
@@ -54,14 +55,15 @@ def test_column_widths_follow_the_cells_and_fit_the_line():
     from analysis.notebook import WIDEST_COLUMN, column_widths
 
     rows = [["Id", "Note"], ["a", "word " * 100], ["b", "short"]]
-    assert column_widths(rows, 200) == [2, WIDEST_COLUMN]  # the mean note is long: capped
+    assert column_widths(rows, 200) == [4, WIDEST_COLUMN]  # "Id" and padding; a capped note
     # too wide for the line: each column keeps its longest word, the rest is shared out
     wide = [["Verdict", "What is tested"], ["CONSISTENT", "a long sentence " * 20]]
     verdict, tested = column_widths(wide, 40)
-    assert verdict == 14 and verdict + tested == 40  # ten capitals count as fourteen
+    assert verdict == 16 and verdict + tested == 40  # ten capitals count as 14, padding 2
     # an identifier needs only its longest piece between "." and "_"
     # (and when even the needs do not fit, each column gets just its need)
-    assert column_widths([["x"], ["liangshan.spontaneous_migrant"]], 5) == [len("spontaneous")]
+    assert column_widths([["x"], ["liangshan.spontaneous_migrant"]], 5) == [len("spontaneous")
+                                                                             + 2]
 
 
 def test_long_identifiers_may_break_in_the_pdf():
@@ -80,7 +82,7 @@ def test_wide_tables_get_a_smaller_font_in_the_pdf():
 
     wide = pd.DataFrame({f"c{i}": ["v"] for i in range(SMALL_FONT_FROM_COLUMNS + 1)})
     md = table(wide)._repr_markdown_()
-    assert md.startswith("```{raw} latex\n\\begingroup\\footnotesize")
+    assert md.startswith("```{raw} latex\n\\begingroup") and "\\footnotesize\n```" in md
     assert md.rstrip().endswith("\\endgroup\n```")
 
 

@@ -33,7 +33,9 @@ def test_cost_for_gap_solves_the_article_gap():
     assert policy.cost_for_gap(100000, subsidy=50000) == 160000
     assert policy.subsidy_gap(policy.cost_for_gap(100000)) == pytest.approx(100000)
     g = policy.gap_costs()
-    assert sorted(g["house_cost_yuan"]) == [50000, 70000, 140000, 160000]
+    # "tens of thousands" read as at least 20,000: 20,000 + 10,000 + 30,000 = 60,000, or
+    # 80,000 with the 50,000 grant
+    assert sorted(g["house_cost_yuan"]) == [60000, 80000, 140000, 160000]
 
 
 def test_bad_inputs():

@@ -28,8 +28,9 @@ _WORDS = {
 }
 _FRACTIONS = {"a third": 1 / 3, "two-thirds": 2 / 3, "a half": 0.5, "half": 0.5,
               "a quarter": 0.25}
-#: Phrases of magnitude, read as their lower bound: "tens of thousands" -> 10,000.
-_MAGNITUDES = {"tens of thousands": 10_000, "hundreds of thousands": 100_000}
+#: Phrases of magnitude, read as their lower bound. The plural means at least two of the unit:
+#: "tens of thousands" -> 20,000 (one ten thousand would be "ten thousand").
+_MAGNITUDES = {"tens of thousands": 20_000, "hundreds of thousands": 200_000}
 _SCALES = {"million": 1_000_000, "cents": 0.01, "cent": 0.01}
 _TOKEN = re.compile(
     r"(?P<mag>tens of thousands|hundreds of thousands)"
@@ -48,7 +49,7 @@ def parse_written(phrase: str) -> tuple[float, float | None]:
     trailing ``%`` (kept as the number: ``19.8%`` -> 19.8), number words (``six``), fractions
     (``a third`` -> 0.3333, rounded to 4 decimals), and the scale words ``million`` (x 1e6) and
     ``cents`` (/ 100, giving yuan), and phrases of magnitude read as their lower bound
-    (``tens of thousands`` -> 10,000). Two numbers in one phrase (``100 to 117``,
+    (``tens of thousands`` -> 20,000). Two numbers in one phrase (``100 to 117``,
     ``between a third and a half``) give a range; a scale word applies to every number before it.
 
     Raises:

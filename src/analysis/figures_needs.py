@@ -223,6 +223,7 @@ def old_age_support():
     ax.legend(loc="upper left")
     ax.set_title("Pension and old-age subsidy due each month, by age")
     fig.tight_layout(rect=(0, 0.06, 1, 1))
-    style.source_line(fig, "Source: register rows liangshan.pension_age, liangshan.pension_monthly, "
-                           "liangshan.old_age_subsidy_age, liangshan.old_age_subsidy.")
+    style.source_line(fig, "Source: register rows liangshan.pension_age, "
+                           "liangshan.pension_monthly, liangshan.old_age_subsidy_age, "
+                           "liangshan.old_age_subsidy.")
     return fig

@@ -84,9 +84,9 @@ class Table:
         """The table as a MyST ``list-table`` for the PDF: the corner cell names the row labels;
         numbers are formatted by pandas as in the HTML table; column widths follow the cells
         (:func:`column_widths`), and long identifiers may break after ".", "_" or "/", so that
-        text wraps inside the page; a ``longtable``, so that a long table breaks across pages;
-        tables of more than :data:`SMALL_FONT_FROM_COLUMNS` columns are set in a smaller
-        font."""
+        text wraps inside the page, without hyphens; a ``longtable``, so that a long table
+        breaks across pages; tables of more than :data:`SMALL_FONT_FROM_COLUMNS` columns are set
+        in a smaller font."""
         import pandas as pd
         from pandas.io.formats.format import DataFrameFormatter
 
@@ -106,9 +106,12 @@ class Table:
         for row in cells:
             lines += ["* - " + row[0]] + ["  - " + c for c in row[1:]]
         lines.append("```")
-        if small:
-            lines = (["```{raw} latex", "\\begingroup\\footnotesize", "```", ""] + lines
-                     + ["", "```{raw} latex", "\\endgroup", "```"])
+        # in a group: no hyphenation (an identifier copied from the PDF must not pick up a
+        # hyphen; it breaks only where analysis puts a zero-width space), smaller type if wide
+        setup = "\\begingroup\\hyphenpenalty=10000\\exhyphenpenalty=10000" + (
+            "\\footnotesize" if small else "")
+        lines = (["```{raw} latex", setup, "```", ""] + lines
+                 + ["", "```{raw} latex", "\\endgroup", "```"])
         return "\n".join(lines) + "\n"
 
 
@@ -120,6 +123,8 @@ SMALL_FONT_FROM_COLUMNS = 5
 LINE_CHARACTERS = {False: 78, True: 96}
 #: The widest a column is made for its typical cell (characters).
 WIDEST_COLUMN = 40
+#: The space LaTeX leaves around a cell's text (twice ``\\tabcolsep``), in characters.
+COLUMN_PADDING = 2
 #: Where a long identifier may break in the PDF, and from what length on.
 _BREAK_AFTER = re.compile(r"([._/])(?=.)")
 _LONG_TOKEN = 16
@@ -142,12 +147,13 @@ def column_widths(rows: list[list[str]], capacity: int) -> list[int]:
 
     Each column wants the mean length of its cells (at most :data:`WIDEST_COLUMN`) and needs
     at least its longest unbreakable piece (a word, or a part of a long identifier between
-    break points). When the wants do not fit, every column gets its need and the room left is
-    shared in proportion to what each wants beyond its need.
+    break points) plus :data:`COLUMN_PADDING`. When the wants do not fit, every column gets
+    its need and the room left is shared in proportion to what each wants beyond its need.
     """
     import statistics
 
-    need = [max(_length(seg) for cell in col for seg in (_SEGMENT.split(cell) or [""]))
+    need = [COLUMN_PADDING + max(_length(seg) for cell in col
+                                 for seg in (_SEGMENT.split(cell) or [""]))
             for col in zip(*rows)]
     want = [max(n, min(WIDEST_COLUMN, statistics.mean(_length(c) for c in col)))
             for n, col in zip(need, zip(*rows))]
