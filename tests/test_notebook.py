@@ -42,24 +42,24 @@ def test_table_cells_are_shown_whole_in_html_and_in_the_markdown_for_the_pdf():
                             "Note": [long_note, "ids a_b and *c*, one | two"]}))
     assert long_note.strip() in t._repr_html_() and "..." not in t._repr_html_()
     md = t._repr_markdown_()
-    assert md.startswith("```{raw} latex\n\\begingroup\\hyphenpenalty=10000")  # no hyphens
+    assert md.startswith("```{raw} latex\n\\begingroup\\liangshantable\n")  # see preamble
     assert "```{list-table}\n:header-rows: 1\n:widths: " in md
     assert ":class: longtable" in md  # breaks across pages in the PDF
     assert "* - Check\n  - Value\n  - Note\n" in md
     assert f"* - c1\n  - 1295600.0\n  - {long_note.strip()}\n" in md  # pandas' formatting
     assert "  - ids a\\_b and \\*c\\*, one \\| two\n" in md  # no markup leaks
-    assert "footnotesize" not in md  # three columns: normal size
+    assert "footnotesize" not in md and "scriptsize" not in md  # three columns: normal size
 
 
 def test_column_widths_follow_the_cells_and_fit_the_line():
     from analysis.notebook import WIDEST_COLUMN, column_widths
 
     rows = [["Id", "Note"], ["a", "word " * 100], ["b", "short"]]
-    assert column_widths(rows, 200) == [4, WIDEST_COLUMN]  # "Id" and padding; a capped note
-    # too wide for the line: each column keeps its longest word, the rest is shared out
+    assert column_widths(rows, 200) == [5, WIDEST_COLUMN]  # bold "Id" and padding; capped note
+    # too wide for the line: the wants shrink until the line is full (the note from 40 to 24),
+    # but no column below its longest word
     wide = [["Verdict", "What is tested"], ["CONSISTENT", "a long sentence " * 20]]
-    verdict, tested = column_widths(wide, 40)
-    assert verdict == 16 and verdict + tested == 40  # ten capitals count as 14, padding 2
+    assert column_widths(wide, 40) == [16, 24]  # ten capitals count as 14, padding 2
     # an identifier needs only its longest piece between "." and "_"
     # (and when even the needs do not fit, each column gets just its need)
     assert column_widths([["x"], ["liangshan.spontaneous_migrant"]], 5) == [len("spontaneous")
@@ -75,15 +75,18 @@ def test_long_identifiers_may_break_in_the_pdf():
     assert "liangshan.\u200bpoor\\_\u200bpopulation.\u200b2013" in md._repr_markdown_()
 
 
-def test_wide_tables_get_a_smaller_font_in_the_pdf():
+def test_wider_tables_get_smaller_type_in_the_pdf():
     import pandas as pd
 
-    from analysis.notebook import SMALL_FONT_FROM_COLUMNS, table
+    from analysis.notebook import table
 
-    wide = pd.DataFrame({f"c{i}": ["v"] for i in range(SMALL_FONT_FROM_COLUMNS + 1)})
-    md = table(wide)._repr_markdown_()
-    assert md.startswith("```{raw} latex\n\\begingroup") and "\\footnotesize\n```" in md
-    assert md.rstrip().endswith("\\endgroup\n```")
+    def setup(columns):  # columns with the row labels
+        frame = pd.DataFrame({f"c{i}": ["v"] for i in range(columns)})
+        return table(frame)._repr_markdown_().splitlines()[1]
+
+    assert setup(5) == "\\begingroup\\liangshantable"
+    assert setup(6) == setup(7) == "\\begingroup\\liangshantable\\footnotesize"
+    assert setup(8) == "\\begingroup\\liangshantable\\scriptsize"
 
 
 def test_a_table_with_an_empty_cell_is_refused_naming_row_and_column():
@@ -109,3 +112,13 @@ def test_markdown_escaping_keeps_data_from_being_read_as_markup():
 
     assert escape_markdown("a_b *c* [d](e)\n  f") == "a\\_b \\*c\\* \\[d\\](e) f"
     assert Markdown("**x**")._repr_markdown_() == "**x**"
+
+
+def test_the_latex_preamble_defines_the_table_setup_that_tables_call():
+    import yaml
+
+    from analysis import paths
+
+    config = yaml.safe_load((paths.ROOT / "_config.yml").read_text(encoding="utf-8"))
+    preamble = config["sphinx"]["config"]["latex_elements"]["preamble"]
+    assert "\\newcommand{\\liangshantable}" in preamble

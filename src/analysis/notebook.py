@@ -84,9 +84,8 @@ class Table:
         """The table as a MyST ``list-table`` for the PDF: the corner cell names the row labels;
         numbers are formatted by pandas as in the HTML table; column widths follow the cells
         (:func:`column_widths`), and long identifiers may break after ".", "_" or "/", so that
-        text wraps inside the page, without hyphens; a ``longtable``, so that a long table
-        breaks across pages; tables of more than :data:`SMALL_FONT_FROM_COLUMNS` columns are set
-        in a smaller font."""
+        text wraps inside the page, ragged right and without hyphens; a ``longtable``, so that a long table
+        breaks across pages; wide tables are set in smaller type (:data:`TYPE_SIZES`)."""
         import pandas as pd
         from pandas.io.formats.format import DataFrameFormatter
 
@@ -98,29 +97,29 @@ class Table:
         header = [frame.columns.name or "Row"] + [str(c) for c in frame.columns]
         rows = [header] + [[str(label)] + [col[r] for col in columns]
                            for r, label in enumerate(frame.index)]
-        small = len(header) > SMALL_FONT_FROM_COLUMNS
-        widths = column_widths(rows, LINE_CHARACTERS[small])
+        size, line = next((size, line) for most, size, line in TYPE_SIZES
+                          if len(header) <= most)
+        widths = column_widths(rows, line)
         cells = [[escape_markdown(_breakable(c)) or "\u2014" for c in row] for row in rows]
         lines = ["```{list-table}", ":header-rows: 1",
                  ":widths: " + " ".join(str(w) for w in widths), ":class: longtable", ""]
         for row in cells:
             lines += ["* - " + row[0]] + ["  - " + c for c in row[1:]]
         lines.append("```")
-        # in a group: no hyphenation (an identifier copied from the PDF must not pick up a
-        # hyphen; it breaks only where analysis puts a zero-width space), smaller type if wide
-        setup = "\\begingroup\\hyphenpenalty=10000\\exhyphenpenalty=10000" + (
-            "\\footnotesize" if small else "")
+        # in a group, \liangshantable (the LaTeX preamble in _config.yml): cells ragged right
+        # and no hyphenation (an identifier copied from the PDF must not pick up a hyphen; it
+        # breaks only where analysis puts a zero-width space); smaller type if wide
+        setup = "\\begingroup\\liangshantable" + size
         lines = (["```{raw} latex", setup, "```", ""] + lines
                  + ["", "```{raw} latex", "\\endgroup", "```"])
         return "\n".join(lines) + "\n"
 
 
-#: Tables with more columns than this are set in a smaller font in the PDF.
-SMALL_FONT_FROM_COLUMNS = 5
-#: Characters of running text that fit on one line of the PDF's text block, less the space
-#: between columns: at the normal size (key False) and in the smaller font (key True).
-#: Measured on the book's LaTeX layout (FreeSerif, 10.95 pt and 9 pt).
-LINE_CHARACTERS = {False: 78, True: 96}
+#: Type size of a table in the PDF by its number of columns (row labels included): up to
+#: how many columns, the LaTeX size command, and how many characters of running text fit on a
+#: line of the text block at that size (FreeSerif: 10.95 pt, 9 pt, 8 pt; A4, as the book is
+#: laid out; the space between columns is counted in COLUMN_PADDING).
+TYPE_SIZES = ((5, "", 88), (7, "\\footnotesize", 108), (10**6, "\\scriptsize", 124))
 #: The widest a column is made for its typical cell (characters).
 WIDEST_COLUMN = 40
 #: The space LaTeX leaves around a cell's text (twice ``\\tabcolsep``), in characters.
@@ -137,9 +136,11 @@ def _breakable(text: str) -> str:
                     for w in text.split(" "))
 
 
-def _length(text: str) -> float:
-    """Printed length of ``text`` in average characters (capitals are wider)."""
-    return sum(1.4 if c.isupper() else 1.0 for c in text)
+def _length(text: str, bold: bool = False) -> float:
+    """Printed length of ``text`` in average lower-case characters: capitals and figures are
+    wider, and so is the bold header."""
+    width = sum(1.4 if c.isupper() else 1.1 if c.isdigit() else 1.0 for c in text)
+    return width * (1.15 if bold else 1.0)
 
 
 def column_widths(rows: list[list[str]], capacity: int) -> list[int]:
@@ -147,23 +148,27 @@ def column_widths(rows: list[list[str]], capacity: int) -> list[int]:
 
     Each column wants the mean length of its cells (at most :data:`WIDEST_COLUMN`) and needs
     at least its longest unbreakable piece (a word, or a part of a long identifier between
-    break points) plus :data:`COLUMN_PADDING`. When the wants do not fit, every column gets
-    its need and the room left is shared in proportion to what each wants beyond its need.
+    break points) plus :data:`COLUMN_PADDING`. When the wants do not fit the line, they shrink
+    in proportion, no column below its need, until they fit (if even the needs do not fit,
+    each column gets its need and LaTeX scales them all to the line).
     """
     import statistics
 
-    need = [COLUMN_PADDING + max(_length(seg) for cell in col
+    need = [COLUMN_PADDING + max(_length(seg, bold=(r == 0)) for r, cell in enumerate(col)
                                  for seg in (_SEGMENT.split(cell) or [""]))
             for col in zip(*rows)]
     want = [max(n, min(WIDEST_COLUMN, statistics.mean(_length(c) for c in col)))
             for n, col in zip(need, zip(*rows))]
     if sum(want) > capacity:
-        room = capacity - sum(need)
-        extra = [w - n for w, n in zip(want, need)]
-        if room <= 0 or not sum(extra):
-            want = need
-        else:
-            want = [n + room * e / sum(extra) for n, e in zip(need, extra)]
+        # the largest scale s at which the columns, each max(need, want * s), fit the line
+        lo, hi = 0.0, 1.0
+        for _ in range(40):
+            mid = (lo + hi) / 2
+            if sum(max(n, w * mid) for n, w in zip(need, want)) > capacity:
+                hi = mid
+            else:
+                lo = mid
+        want = [max(n, w * lo) for n, w in zip(need, want)]
     return [max(1, round(w)) for w in want]
 
 
