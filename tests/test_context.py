@@ -291,3 +291,17 @@ def test_population_change_summary():
     assert s["prefecture_pct"] == pytest.approx(7.18, abs=0.01)
     assert s["counties"] == 17 and s["counties_losing"] == 5  # Huili, Muli, Xide, Huidong, Yanyuan
     assert s["butuo_pct"] == pytest.approx(15.86, abs=0.01)
+
+
+def test_prefecture_census_gives_the_value_and_its_source():
+    assert context.prefecture_census("rural_population", "2020") == (3_062_784.0, "S01")
+    assert context.prefecture_census("resident_population", 2010) == (4_532_809.0, "S01")
+    with pytest.raises(KeyError, match="expected one row for the prefecture"):
+        context.prefecture_census("rural_population", "2015")
+
+
+def test_a_series_can_carry_the_source_of_each_value():
+    ctx = context.poverty_sichuan_liangshan(primary_only=True)
+    src = context.series(ctx, "registered_poor_population", column="source_id",
+                         geography="Sichuan", period="end of year")
+    assert src.loc[2018] == "S17"

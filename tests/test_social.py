@@ -44,3 +44,10 @@ def test_mobilisation_ratios():
     assert social.ratio("policies per category") == pytest.approx(2.833333, abs=1e-6)
     with pytest.raises(KeyError, match="no ratio"):
         social.ratio("poor per goat")
+
+
+def test_remaining_poor_names_the_source_of_each_context_number():
+    src = social.remaining_poor().set_index(["geography", "year"])["source_id"]
+    # the context table's primary rows: S13 (radio report, end-2019), S17 (Sichuan, end-2018)
+    assert src.to_dict() == {("Liangshan", 2018): "article", ("Liangshan", 2019): "S13",
+                             ("Sichuan", 2018): "S17"}

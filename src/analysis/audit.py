@@ -368,7 +368,7 @@ def _implied() -> list[dict]:
     force = _v(lab) / (_v(rate) / 100.0)
     lo = _v(lab) / ((_v(rate) + _tol(rate)) / 100.0)
     hi = _v(lab) / ((_v(rate) - _tol(rate)) / 100.0)
-    rural, src = _census("rural_population", "2020")
+    rural, src = context.prefecture_census("rural_population", "2020")
     rows.append(_row("labour.implied_labour_force", "implied",
                      "The rural labour force implied by the workers transferred and the "
                      "transfer rate.", [lab, rate], np.nan, force, hi - force, "cannot check",
@@ -400,15 +400,6 @@ def _implied() -> list[dict]:
                      f"classes; between {n_min} and {n_max}; the article does not give the "
                      "number of classes"))
     return rows
-
-
-def _census(indicator: str, year: str) -> tuple[float, str]:
-    ind = context.county_indicators()
-    hit = ind[(ind["adcode"] == context.PREFECTURE) & (ind["indicator"] == indicator)
-              & (ind["year"] == year)]
-    if len(hit) != 1:
-        raise KeyError(f"no census row {indicator} {year} for the prefecture")
-    return float(hit["value"].iloc[0]), str(hit["source_id"].iloc[0])
 
 
 def zhaizi_class_bounds() -> tuple[int, int]:

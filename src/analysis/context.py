@@ -396,12 +396,15 @@ def poverty_sichuan_liangshan(data_dir: str | Path | None = None, *, primary_onl
     return frame[frame["primary"]].reset_index(drop=True) if primary_only else frame
 
 
-def series(frame: pd.DataFrame, indicator: str, **where) -> pd.Series:
+def series(frame: pd.DataFrame, indicator: str, *, column: str = "value",
+           **where) -> pd.Series:
     """One primary series of a long poverty table, as a Series indexed by year.
 
     Args:
         frame: :func:`poverty_national` or :func:`poverty_sichuan_liangshan`.
         indicator: the indicator to take.
+        column: what to take for each year: the ``value`` (default) or another column, such
+            as the ``source_id`` behind each value.
         **where: further column filters, e.g. ``geography="Liangshan"``.
 
     Raises:
@@ -410,10 +413,30 @@ def series(frame: pd.DataFrame, indicator: str, **where) -> pd.Series:
     mask = frame["primary"] & (frame["indicator"] == indicator)
     for col, val in where.items():
         mask &= frame[col] == val
-    out = frame[mask].set_index("year")["value"].sort_index()
+    out = frame[mask].set_index("year")[column].sort_index()
     if out.empty:
         raise KeyError(f"no primary rows for indicator {indicator!r} with {where}")
     return out.rename(indicator)
+
+
+def prefecture_census(indicator: str, year: str,
+                      data_dir: str | Path | None = None) -> tuple[float, str]:
+    """A census figure for the whole prefecture: its value and its ``source_id``.
+
+    Args:
+        indicator: e.g. ``resident_population`` or ``rural_population`` (persons).
+        year: the census year as written in the table (``"2010"``, ``"2020"``).
+
+    Raises:
+        KeyError: the table has no single prefecture row for that indicator and year.
+    """
+    ind = county_indicators(data_dir)
+    hit = ind[(ind["adcode"] == PREFECTURE) & (ind["indicator"] == indicator)
+              & (ind["year"] == str(year))]
+    if len(hit) != 1:
+        raise KeyError(f"county_indicators.csv: expected one row for the prefecture "
+                       f"({PREFECTURE}), {indicator}, {year!r}; found {len(hit)}")
+    return float(hit["value"].iloc[0]), str(hit["source_id"].iloc[0])
 
 
 def _status_label(row) -> str:

@@ -23,6 +23,19 @@ def _thousands(ax, axis="y"):
     (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(fmt)
 
 
+def _labelled_hbars(ax, values, labels, colours, hatches, notes, headroom):
+    """Horizontal bars, first value on top, each with its note at its end; thousands on the x
+    axis, which runs to ``headroom`` times the largest value to leave room for the notes."""
+    y = np.arange(len(values))[::-1]
+    for yi, value, colour, hatch, note in zip(y, values, colours, hatches, notes):
+        ax.barh(yi, value, color=colour, hatch=hatch, edgecolor="black", linewidth=0.6)
+        ax.text(value, yi, "  " + note, va="center", ha="left", fontsize=9)
+    ax.set_yticks(y, labels)
+    ax.set_xlim(0, max(values) * headroom)
+    _thousands(ax, "x")
+    ax.grid(axis="y", visible=False)
+
+
 def _millions(ax, axis="y", decimals=0):
     fmt = FuncFormatter(lambda x, _pos: f"{x / 1e6:,.{decimals}f}")
     (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(fmt)
@@ -35,23 +48,19 @@ def low_income_households():
     """
     frame = income.low_income_households_by_county()
     fig, ax = plt.subplots(figsize=(7.0, 3.0))
-    colours = [_C["vermillion"], _C["orange"], _C["sky_blue"]]
-    y = np.arange(len(frame))[::-1]
-    for yi, (_, row), colour in zip(y, frame.iterrows(), colours):
-        ax.barh(yi, row["households"], color=colour, edgecolor="black", linewidth=0.6,
-                hatch="//" if row["derived"] else "")
-        ax.text(row["households"], yi, f"  {number(row['households'])} ({row['share']:.0%})",
-                va="center", ha="left", fontsize=9)
-    ax.set_yticks(y, [p + (" (derived)" if d else "") for p, d in
-                      zip(frame["place"], frame["derived"])])
-    ax.set_xlim(0, frame["households"].max() * 1.3)
-    _thousands(ax, "x")
+    _labelled_hbars(
+        ax, list(frame["households"]),
+        [p + (" (derived)" if d else "") for p, d in zip(frame["place"], frame["derived"])],
+        [_C["vermillion"], _C["orange"], _C["sky_blue"]],
+        ["//" if d else "" for d in frame["derived"]],
+        [f"{number(n)} ({s:.0%})" for n, s in zip(frame["households"], frame["share"])], 1.3)
     ax.set_xlabel("households below the income mark (yearly net income per head)")
-    ax.grid(axis="y", visible=False)
     ax.set_title("Low-income households: two counties and the rest of Liangshan")
     fig.tight_layout(rect=(0, 0.07, 1, 1))
-    style.source_line(fig, "Source: register rows liangshan/butuo/jinyang."
-                           "households_income_below_4000; rest = total minus the two counties.")
+    style.source_line(fig, "Source: register rows liangshan.households_income_below_4000, "
+                           "butuo.households_income_below_4000, "
+                           "jinyang.households_income_below_4000; rest = total minus the two "
+                           "counties.")
     return fig
 
 
@@ -183,22 +192,15 @@ def utility_gaps():
     """Horizontal bars: households still without safe water, electricity, radio and TV."""
     frame = housing.utility_gaps()
     fig, ax = plt.subplots(figsize=(7.0, 2.8))
-    y = np.arange(len(frame))[::-1]
-    colours = [_C["blue"], _C["sky_blue"], _C["orange"]]
-    for yi, (_, row), colour, hatch in zip(y, frame.iterrows(), colours, _HATCHES):
-        ax.barh(yi, row["households_without"], color=colour, hatch=hatch, edgecolor="black",
-                linewidth=0.6)
-        ax.text(row["households_without"], yi, "  " + number(row["households_without"]),
-                va="center", ha="left", fontsize=9)
-    ax.set_yticks(y, frame["service"])
-    ax.set_xlim(0, frame["households_without"].max() * 1.2)
-    _thousands(ax, "x")
+    _labelled_hbars(ax, list(frame["households_without"]), list(frame["service"]),
+                    [_C["blue"], _C["sky_blue"], _C["orange"]], _HATCHES,
+                    [number(n) for n in frame["households_without"]], 1.2)
     ax.set_xlabel("households without the service")
-    ax.grid(axis="y", visible=False)
     ax.set_title("Households still without basic services")
     fig.tight_layout(rect=(0, 0.08, 1, 1))
     style.source_line(fig, "Source: register rows liangshan.households_without_safe_water, "
-                           "_electricity, _radio_tv.")
+                           "liangshan.households_without_electricity, "
+                           "liangshan.households_without_radio_tv.")
     return fig
 
 

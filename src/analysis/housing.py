@@ -102,15 +102,9 @@ def rehoused_against_census(years=("2010", "2020")) -> pd.DataFrame:
         KeyError: a census year with no rural population row for the prefecture.
     """
     rehoused = register.value("liangshan.rural_residents_rehoused")
-    ind = context.county_indicators()
     rows = []
     for year in years:
-        hit = ind[(ind["adcode"] == context.PREFECTURE) & (ind["indicator"] == "rural_population")
-                  & (ind["year"] == str(year))]
-        if hit.empty:
-            raise KeyError(f"no rural_population row for {context.PREFECTURE} in census year "
-                           f"{year!r} of county_indicators.csv")
-        pop = float(hit["value"].iloc[0])
+        pop, _ = context.prefecture_census("rural_population", str(year))
         rows.append((str(year), pop, rehoused, rehoused / pop,
                      f"rehoused: cumulative count to 2019 (register); rural population: census "
                      f"{year}, 1 November (S01)"))

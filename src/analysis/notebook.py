@@ -36,9 +36,6 @@ def escape_markdown(text) -> str:
     return "".join("\\" + c if c in _MARKUP else c for c in " ".join(str(text).split()))
 
 
-_cell = escape_markdown
-
-
 class Markdown:
     """Markdown that the book renders as text, in HTML and in the PDF alike (the chapters build
     it with :func:`escape_markdown` around every value taken from data)."""
@@ -55,7 +52,7 @@ class Markdown:
 
 class Table:
     """A table for the book: shown whole (no cell cut short, no row left out) as HTML in the
-    HTML book and in Jupyter, and as a Markdown table, which the PDF typesets as a real table
+    HTML book and in Jupyter, and as a MyST list-table, which the PDF typesets as a real table
     (myst-nb prefers ``text/markdown`` to ``text/plain`` for LaTeX, and ``text/html`` for HTML).
 
     Attributes:
@@ -84,8 +81,9 @@ class Table:
         """The table as a MyST ``list-table`` for the PDF: the corner cell names the row labels;
         numbers are formatted by pandas as in the HTML table; column widths follow the cells
         (:func:`column_widths`), and long identifiers may break after ".", "_" or "/", so that
-        text wraps inside the page, ragged right and without hyphens; a ``longtable``, so that a long table
-        breaks across pages; wide tables are set in smaller type (:data:`TYPE_SIZES`)."""
+        text wraps inside the page, ragged right and without hyphens; a ``longtable``, so that
+        a long table breaks across pages; wide tables are set in smaller type
+        (:data:`TYPE_SIZES`)."""
         import pandas as pd
         from pandas.io.formats.format import DataFrameFormatter
 

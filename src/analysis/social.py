@@ -91,19 +91,22 @@ def remaining_poor() -> pd.DataFrame:
 
     Rows: Liangshan end-2018 (register row ``liangshan.poor_population.2018``), Liangshan
     end-2019 and Sichuan end-2018 (context table poverty_sichuan_liangshan.csv, primary rows).
-    Columns ``geography``, ``year``, ``persons``, ``source``.
+    Columns ``geography``, ``year``, ``persons``, ``source`` and ``source_id`` (the context
+    source of a context number, as listed in Appendix C; ``article`` for the register row).
     """
     ctx = context.poverty_sichuan_liangshan(primary_only=True)
-    lia = context.series(ctx, "registered_poor_population", geography="Liangshan",
-                         period="end of year")
-    sic = context.series(ctx, "registered_poor_population", geography="Sichuan",
-                         period="end of year")
+
+    def context_row(geography, year):
+        def take(column):
+            return context.series(ctx, "registered_poor_population", column=column,
+                                  geography=geography, period="end of year").loc[year]
+        return (geography, year, float(take("value")), "context: poverty_sichuan_liangshan.csv",
+                str(take("source_id")))
+
     rows = [("Liangshan", 2018, register.value("liangshan.poor_population.2018"),
-             "register: liangshan.poor_population.2018"),
-            ("Liangshan", 2019, float(lia.loc[2019]),
-             "context: poverty_sichuan_liangshan.csv"),
-            ("Sichuan", 2018, float(sic.loc[2018]), "context: poverty_sichuan_liangshan.csv")]
-    return pd.DataFrame(rows, columns=["geography", "year", "persons", "source"])
+             "register: liangshan.poor_population.2018", "article"),
+            context_row("Liangshan", 2019), context_row("Sichuan", 2018)]
+    return pd.DataFrame(rows, columns=["geography", "year", "persons", "source", "source_id"])
 
 
 def mobilisation_ratios() -> pd.DataFrame:
