@@ -33,7 +33,7 @@ def inputs_digest(builder: str) -> str:
     h = hashlib.sha256(builder.encode())
     files = [p for p in paths.ROOT.rglob("*") if p.is_file()
              and not _NOT_INPUTS & set(p.relative_to(paths.ROOT).parts)
-             and not p.name.endswith(".egg-info")]
+             and not any(part.endswith(".egg-info") for part in p.parts)]
     files += [p for p in paths.DATA.rglob("*") if p.is_file()]  # when LIANGSHAN_DATA_DIR moves it
     files += list((paths.ROOT / "benchmarks").glob("*.md"))      # included by Appendix D
     extra = [paths.source_text_path()]

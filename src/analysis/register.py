@@ -131,15 +131,17 @@ def check_register(data_dir: str | Path | None = None, *, with_text: bool = True
         if got_max is not None and got_max < value:
             problems.append(Problem(fname, line, "value_max", repr(got_max),
                                     f"a number not below value ({value:g})"))
-        if paras is not None and not pd.isna(par):
-            if not 1 <= par <= len(paras):
-                problems.append(Problem(fname, line, "paragraph", repr(par),
-                                        f"a paragraph number from 1 to {len(paras)}"))
-            elif written not in paras[int(par) - 1]:
-                problems.append(Problem(fname, line, "as_written",
-                                        f"{written!r}, which is not in paragraph {par}",
-                                        "the number exactly as printed in that paragraph of "
-                                        "the article"))
+        if pd.isna(par):
+            continue
+        count = len(paras) if paras is not None else article.PARAGRAPH_COUNT
+        if not 1 <= par <= count:
+            problems.append(Problem(fname, line, "paragraph", repr(par),
+                                    f"a paragraph number from 1 to {count}"))
+        elif paras is not None and written not in paras[int(par) - 1]:
+            problems.append(Problem(fname, line, "as_written",
+                                    f"{written!r}, which is not in paragraph {par}",
+                                    "the number exactly as printed in that paragraph of the "
+                                    "article"))
     return problems
 
 
