@@ -51,22 +51,22 @@ validate: $(STAMP)  ## check the data package (schema, units, hashes, register v
 
 # --- the book ------------------------------------------------------------------------------
 html: validate  ## build the HTML book into _build/html (re-executes only what changed)
-	$(PY) -m analysis.build html
+	$(PY) -m liangshan_book.build html
 
 pdf: validate  ## build the PDF book with xelatex into _build/latex
 	@if command -v xelatex >/dev/null && command -v latexmk >/dev/null; then \
-	  $(PY) -m analysis.build pdf; \
+	  $(PY) -m liangshan_book.build pdf; \
 	else \
 	  echo "PDF not built: TeX is not installed. 'make system-deps' (as root) would add:"; \
 	  echo "  $(SYSTEM_PACKAGES)"; exit 1; fi
 
 book: validate  ## set up, validate, build the PDF when TeX is installed, then the HTML book
 	@if command -v xelatex >/dev/null && command -v latexmk >/dev/null; then \
-	  $(PY) -m analysis.build pdf; \
+	  $(PY) -m liangshan_book.build pdf; \
 	else \
 	  echo "PDF not built: TeX is not installed. 'make system-deps' (as root) would add:"; \
 	  echo "  $(SYSTEM_PACKAGES)"; fi
-	$(PY) -m analysis.build html
+	$(PY) -m liangshan_book.build html
 	@echo "HTML book: $(BUILD)/html/index.html"
 
 test: validate  ## set up, validate, build the book, then run the whole test suite
@@ -74,7 +74,7 @@ test: validate  ## set up, validate, build the book, then run the whole test sui
 	$(PY) -m pytest -n 2
 
 notebooks: $(STAMP)  ## export the chapters as .ipynb copies into _build/notebooks
-	$(PY) -m analysis.build notebooks
+	$(PY) -m liangshan_book.build notebooks
 
 # JupyterLab refuses to start as root (containers, CI) unless told that it is on purpose
 LAB_ROOT   := $(if $(filter 0,$(shell id -u)),--allow-root,)
@@ -83,7 +83,7 @@ lab: $(STAMP)  ## open the chapters in JupyterLab (MyST Markdown opens as notebo
 	$(VENV)/bin/jupyter lab chapters/ $(LAB_ROOT)
 
 dist: book  ## zip the offline HTML book, the PDF and the data package into _build/dist
-	$(PY) -m analysis.build dist
+	$(PY) -m liangshan_book.build dist
 
 bench: $(STAMP)  ## measure build and test times; write benchmarks/results.md
 	$(PY) benchmarks/run.py

@@ -27,18 +27,18 @@ ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
 BUILD = ROOT / "_build"
 HTML = BUILD / "html"
-CHAPTERS = ["intro", "ch1_changes", "ch2_basic_needs", "ch3_problems", "ch4_measures",
+CHAPTERS = ["index", "ch1_changes", "ch2_basic_needs", "ch3_problems", "ch4_measures",
             "appendix_a_register", "appendix_b_audit", "appendix_c_sources",
             "appendix_d_reproducibility", "appendix_e_code", "cite", "references"]
 MB = 1_000_000
 LIMITS = """What limits each figure:
 
 - *Cold build*: executing the chapters, each in a new kernel that imports pandas, geopandas,
-  matplotlib and statsmodels before it draws its figures and maps. `analysis.preexecute` runs
+  matplotlib and statsmodels before it draws its figures and maps. `liangshan_book.preexecute` runs
   them two at a time (one per core) before Sphinx reads them; the libraries' bytecode is
   compiled once at set-up (`uv pip install --compile-bytecode`), which saves each kernel about
   4 s where `PYTHONDONTWRITEBYTECODE` is set. Sphinx itself takes the rest.
-- *No-change rebuild*: `analysis.build` hashes every input (sources, code, data, lock file,
+- *No-change rebuild*: `liangshan_book.build` hashes every input (sources, code, data, lock file,
   the article's text, the PDF it links) and skips Jupyter Book when none changed.
 - *One data file edited*: the register (`facts.csv`) is read by every chapter and by Appendices
   B and C, so all six notebooks run again, two at a time; then Sphinx re-reads and writes the
@@ -96,7 +96,7 @@ def page_weight(name: str) -> int:
 
 
 def tables_digest() -> str:
-    code = ("import hashlib; from analysis.audit import run_audit; from analysis.register import "
+    code = ("import hashlib; from analysis.domain.audit import run_audit; from analysis.data.register import "
             "load_facts; print(hashlib.sha256((run_audit().to_json() + "
             "load_facts().to_json()).encode()).hexdigest())")
     return subprocess.run([PY, "-c", code], cwd=ROOT, capture_output=True, text=True,
@@ -132,7 +132,7 @@ def before_fixes_build(out: Path) -> Path:
     config = yaml.safe_load((ROOT / "_config.yml").read_text())
     exts = config["sphinx"]["extra_extensions"]
     config["sphinx"]["extra_extensions"] = [e for e in exts if e not in
-                                            ("analysis.sphinx_offline", "analysis.sphinx_a11y")]
+                                            ("liangshan_book.offline", "liangshan_book.a11y")]
     opts = config["sphinx"]["config"]["html_theme_options"]
     opts.pop("pygment_light_style", None)
     opts.pop("pygment_dark_style", None)
@@ -191,7 +191,7 @@ def main() -> int:
 
     # cold HTML build
     clean()
-    cold, log = timed([PY, "-m", "analysis.build", "html"])
+    cold, log = timed([PY, "-m", "liangshan_book.build", "html"])
     execution = executed_seconds(log)
     limit = min(90, 1.5 * execution + 15)
     record("cold HTML build", f"{cold:.1f} s (chapters' own execution {execution:.1f} s)",
@@ -199,7 +199,7 @@ def main() -> int:
     first_figures, first_tables = figure_hashes(), tables_digest()
 
     # no-change rebuild
-    again, log = timed([PY, "-m", "analysis.build", "html"])
+    again, log = timed([PY, "-m", "liangshan_book.build", "html"])
     record("no-change rebuild", f"{again:.1f} s, {executed_count(log)} "
            "notebooks executed", "≤ 3 s, nothing executed",
            again <= 3 and executed_count(log) == 0)
@@ -212,7 +212,7 @@ def main() -> int:
         facts.write_text(original.decode().replace(marker, marker + " (benchmark edit)"),
                          encoding="utf-8")
         timed([PY, "-m", "analysis", "hashes"])
-        edited, log = timed([PY, "-m", "analysis.build", "html"])
+        edited, log = timed([PY, "-m", "liangshan_book.build", "html"])
         shows = "(benchmark edit)" in (HTML / "chapters" / "appendix_a_register.html").read_text()
         record("rebuild after editing one data file",
                f"{edited:.1f} s, {executed_count(log)} notebooks "
@@ -221,13 +221,13 @@ def main() -> int:
     finally:
         facts.write_bytes(original)
         timed([PY, "-m", "analysis", "hashes"])
-        timed([PY, "-m", "analysis.build", "html"])
+        timed([PY, "-m", "liangshan_book.build", "html"])
 
     # PDF after the HTML
     if shutil.which("xelatex") and shutil.which("latexmk"):
-        pdf, _ = timed([PY, "-m", "analysis.build", "pdf"])
+        pdf, _ = timed([PY, "-m", "liangshan_book.build", "pdf"])
         record("PDF build after the HTML", f"{pdf:.1f} s", "≤ 60 s", pdf <= 60)
-        timed([PY, "-m", "analysis.build", "html"])  # the HTML now links the PDF
+        timed([PY, "-m", "liangshan_book.build", "html"])  # the HTML now links the PDF
     else:
         record("PDF build after the HTML", "not measured: TeX is not installed", "≤ 60 s", False)
 
@@ -244,7 +244,7 @@ def main() -> int:
 
     # determinism: a second clean build
     clean()
-    timed([PY, "-m", "analysis.build", "html"])
+    timed([PY, "-m", "liangshan_book.build", "html"])
     same = figure_hashes() == first_figures and tables_digest() == first_tables
     record("two clean builds: identical figures and tables",
            f"{len(first_figures)} figure files, {'identical' if same else 'DIFFERENT'}",

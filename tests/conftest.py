@@ -1,34 +1,43 @@
-"""Shared fixtures: a scratch copy of the data package that a test may corrupt."""
+"""Shared fixtures: a scratch copy of the data package that a test may corrupt, and the article."""
 from __future__ import annotations
 
 import shutil
 
 import pytest
 
-from analysis import article, paths
-from analysis.descriptor import update_hashes
+from analysis.data import article, package, paths
 
 
 @pytest.fixture
-def data_copy(tmp_path):
-    """A copy of ``data/`` in a temporary folder (hashes intact)."""
+def data_copy(tmp_path, monkeypatch):
+    """A copy of ``data/`` in a temporary folder (hashes intact), made the current data
+    package for the test (the analysis reads it, as ``--data-dir`` would make it)."""
     dest = tmp_path / "data"
     shutil.copytree(paths.DATA, dest)
+    monkeypatch.setattr(package, "_current", package.DataPackage.at(dest))
     return dest
 
 
 @pytest.fixture
 def rehash():
-    """Re-record the hashes of a corrupted copy, so that only the corruption is reported."""
-    return update_hashes
+    """Re-record the hashes of a corrupted copy, so that only the corruption is reported:
+    ``rehash(data_copy)``."""
+    return lambda root: package.DataPackage.at(root).update_hashes()
+
+
+def skip_without_article():
+    """Skip the calling test, saying where to get the article's text, when it is absent."""
+    if not article.source_available():
+        pytest.skip(f"the article's text is not on this machine ({paths.source_text_path()}); "
+                    f"it is public at {paths.SOURCE_TEXT_URL}: save it and set "
+                    f"{paths.SOURCE_TEXT_ENV} to its path, or clone the repository beside "
+                    "../shared/")
 
 
 @pytest.fixture(scope="session")
 def article_paragraphs():
     """The article's paragraphs; the test is skipped, saying where to get the text, if absent."""
-    if not article.source_available():
-        pytest.skip(f"the article's text is not on this machine ({paths.source_text_path()}); "
-                    f"it is public at {paths.SOURCE_TEXT_URL} - set {paths.SOURCE_TEXT_ENV}")
+    skip_without_article()
     return article.paragraphs()
 
 
@@ -36,11 +45,10 @@ def article_paragraphs():
 def patched_values(monkeypatch):
     """Override some register values for one test (the others stay as registered):
     ``patched_values({"fact.id": 42.0})``."""
-    from analysis import register
+    from analysis.data import register
 
     real = register.value
 
     def apply(overrides):
-        monkeypatch.setattr(register, "value",
-                            lambda fid, data_dir=None: overrides.get(fid, real(fid, data_dir)))
+        monkeypatch.setattr(register, "value", lambda fid: overrides.get(fid, real(fid)))
     return apply

@@ -4,7 +4,7 @@ import tomllib
 
 import yaml
 
-from analysis import paths
+from analysis.data import paths
 
 SPDX = {"MIT", "CC-BY-4.0"}
 
@@ -28,16 +28,36 @@ def test_citation_cff_has_the_required_fields_of_cff_1_2():
 
 
 def test_one_version_everywhere():
-    version = tomllib.loads((paths.ROOT / "pyproject.toml").read_text())["project"]["version"]
-    config = yaml.safe_load((paths.ROOT / "_config.yml").read_text())
-    cite = (paths.CHAPTERS / "cite.md").read_text(encoding="utf-8")
+    """CITATION.cff is the source; pyproject.toml (which packaging needs) must agree, and
+    nothing else writes the version or the release date down."""
+    version = str(_cff()["version"])
+    assert tomllib.loads((paths.ROOT / "pyproject.toml").read_text())["project"]["version"] \
+        == version
     import analysis
 
-    assert str(_cff()["version"]) == version
-    assert config["parse"]["myst_substitutions"]["version"] == version
     assert analysis.__version__ == version
-    assert f"version   = {{{version}}}" in cite
-    assert "{{ version }}" in cite  # the plain reference shows the version by substitution
+    written = [p for p in [paths.ROOT / "_config.yml", paths.ROOT / "index.md",
+                           *paths.CHAPTERS.glob("*.md")]
+               if version in p.read_text(encoding="utf-8")
+               or str(_cff()["date-released"]) in p.read_text(encoding="utf-8")]
+    assert written == []
+    cite = (paths.CHAPTERS / "cite.md").read_text(encoding="utf-8")
+    assert "{{ version }}" in cite and "{{ release_date }}" in cite
+    assert "```{cite-this-book}" in cite
+
+
+def test_the_bibtex_entry_parses_and_carries_version_and_date():
+    from pybtex.database import parse_string
+
+    from liangshan_book import citation
+
+    cff = citation.metadata()
+    entry = parse_string(citation.bibtex(cff), "bibtex").entries[citation.bibtex_key(cff)]
+    assert entry.type == "software"
+    assert entry.fields["version"] == str(cff["version"])
+    assert entry.fields["year"] == cff["date-released"][:4]
+    assert [str(p) for p in entry.persons["author"]] == ["{Liangshan compendium developers}"]
+    assert citation.plain_reference(cff).startswith("Liangshan compendium developers (")
 
 
 def test_bibliography_cites_the_article_and_the_software():

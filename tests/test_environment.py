@@ -4,7 +4,7 @@ import tomllib
 
 import yaml
 
-from analysis import paths
+from analysis.data import paths
 
 
 def _name(spec):

@@ -3,8 +3,8 @@ register by fact_id. This scans every module of ``src/analysis`` for numeric lit
 value the article states (small counts and years excepted) and lists them."""
 import ast
 
-from analysis import paths
-from analysis.register import load_facts
+from analysis.data import paths
+from analysis.data.register import load_facts
 
 PACKAGE = paths.ROOT / "src" / "analysis"
 #: The number-word table of the parser that reads the article's phrases (not data).

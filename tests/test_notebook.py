@@ -117,7 +117,7 @@ def test_markdown_escaping_keeps_data_from_being_read_as_markup():
 def test_the_latex_preamble_defines_the_table_setup_that_tables_call():
     import yaml
 
-    from analysis import paths
+    from analysis.data import paths
 
     config = yaml.safe_load((paths.ROOT / "_config.yml").read_text(encoding="utf-8"))
     preamble = config["sphinx"]["config"]["latex_elements"]["preamble"]

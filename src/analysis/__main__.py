@@ -16,13 +16,15 @@ def main(argv: list[str] | None = None) -> int:
                                       "datapackage.json (after a deliberate edit)")
     h.add_argument("--data-dir", default=None)
     args = parser.parse_args(argv)
+    from analysis.data.package import current, use
+
+    if args.data_dir is not None:
+        use(args.data_dir)
     if args.command == "validate":
-        from .validate import main as validate
+        from analysis.data.validate import main as validate
 
-        return validate(args.data_dir)
-    from .descriptor import update_hashes
-
-    changed = update_hashes(args.data_dir)
+        return validate(current())
+    changed = current().update_hashes()
     print("updated: " + (", ".join(changed) if changed else "nothing (all hashes current)"))
     return 0
 

@@ -34,3 +34,12 @@ def value(x: float, unit: str, x_max: float | None = None) -> str:
 def fact_anchor(fact_id: str) -> str:
     """The HTML/LaTeX anchor of a register row: ``fact-liangshan-poor-population-2013``."""
     return "fact-" + fact_id.replace(".", "-").replace("_", "-")
+
+
+#: Characters that MyST Markdown could read as markup inside a table cell; escaped with "\\".
+_MARKUP = set("\\`*_[]<>|$#~{}!")
+
+
+def escape_markdown(text) -> str:
+    """``text`` on one line, with every character MyST could read as markup escaped."""
+    return "".join("\\" + c if c in _MARKUP else c for c in " ".join(str(text).split()))

@@ -4,6 +4,8 @@ from __future__ import annotations
 import numbers
 import re
 
+from analysis.formatting import escape_markdown
+
 
 def glue_value(name: str, value) -> None:
     """Glue ``value`` for the prose as a plain Python number (or text).
@@ -27,18 +29,9 @@ def glue_value(name: str, value) -> None:
     glue(name, number, display=False)
 
 
-#: Characters that MyST Markdown could read as markup inside a table cell; escaped with "\\".
-_MARKUP = set("\\`*_[]<>|$#~{}!")
-
-
-def escape_markdown(text) -> str:
-    """``text`` on one line, with every character MyST could read as markup escaped."""
-    return "".join("\\" + c if c in _MARKUP else c for c in " ".join(str(text).split()))
-
-
 class Markdown:
     """Markdown that the book renders as text, in HTML and in the PDF alike (the chapters build
-    it with :func:`escape_markdown` around every value taken from data)."""
+    it with :func:`analysis.formatting.escape_markdown` around every value taken from data)."""
 
     def __init__(self, text: str):
         self.text = text
@@ -113,7 +106,7 @@ class Table:
         return "\n".join(lines) + "\n"
 
 
-#: Type size of a table in the PDF by its number of columns (row labels included): up to
+#: Type size of a table in the PDF by its number of columns (row labels included) — up to
 #: how many columns, the LaTeX size command, and how many characters of running text fit on a
 #: line of the text block at that size (FreeSerif: 10.95 pt, 9 pt, 8 pt; A4, as the book is
 #: laid out; the space between columns is counted in COLUMN_PADDING).

@@ -1,0 +1,229 @@
+"""Checks of the context tables that their Table Schemas cannot express.
+
+* every ``adcode`` of ``county_indicators.csv`` is the prefecture (513400) or a county of
+  ``counties.csv``; ``counties.csv`` has the 17 counties and ``poverty_county_status.csv`` one
+  row for each;
+* every id in ``corroborated_by`` is a ``source_id`` of ``sources.csv`` (``source_id`` columns are
+  foreign keys of the schema);
+* each indicator has the unit that the resource's ``x-indicator-units`` declares;
+* at most one ``primary`` row per point of a poverty series;
+* a county marked as a national poverty county has an exit date and batch, the others have none;
+* each county has the rows :func:`analysis.domain.counties.county_table` needs, and the
+  prefecture's census counts and c.2004 area equal the sums of its 17 counties.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.data.context import BOOLEAN, N_COUNTIES, PREFECTURE, RESOURCES, file_of, raw
+from analysis.data.package import DataPackage, current
+from analysis.data.problems import Problem
+
+#: Data files read here (globs in data/); a chapter importing this module is
+#: re-executed when one of them changes (see liangshan_book.dependencies).
+DATA_FILES = ("datapackage.json", "context/*")
+
+#: The points of each poverty series at which only one row may be primary.
+_SERIES_KEYS = {
+    "poverty_national": ["year", "indicator"],
+    "poverty_sichuan_liangshan": ["geography", "year", "period", "indicator"],
+}
+#: The rows of county_indicators.csv that county_table() needs for every county.
+_NEEDED = [("resident_population", "2010"), ("resident_population", "2020"),
+           ("minority_share_all_minorities", "2010"), ("minority_share_all_minorities", "2020"),
+           ("area", "c.2004")]
+#: Indicators whose prefecture value must equal the sum of the 17 counties.
+_ADDITIVE = ["resident_population", "urban_population", "rural_population", "area"]
+
+
+def _line(i) -> int:
+    """File line of the i-th data row (0-based), the header being line 1."""
+    return int(i) + 2
+
+
+def _has(frame: pd.DataFrame | None, *cols: str) -> bool:
+    return frame is not None and all(c in frame.columns for c in cols)
+
+
+def _check_counties(pkg: DataPackage, tables: dict) -> list[Problem]:
+    counties = tables["counties"]
+    if not _has(counties, "adcode"):
+        return []
+    n = counties["adcode"].nunique()
+    if n != N_COUNTIES:
+        return [Problem(file_of(pkg, "counties"), None, "adcode", f"{n} distinct county codes",
+                        f"the {N_COUNTIES} county-level divisions of Liangshan")]
+    return []
+
+
+def _check_adcodes(pkg: DataPackage, tables: dict) -> list[Problem]:
+    """county_indicators.csv: each adcode is the prefecture or a county of counties.csv."""
+    counties, ind = tables["counties"], tables["county_indicators"]
+    if not (_has(counties, "adcode") and _has(ind, "adcode")):
+        return []
+    known = set(counties["adcode"].dropna()) | {PREFECTURE}
+    fname = file_of(pkg, "county_indicators")
+    return [Problem(fname, _line(i), "adcode", repr(code),
+                    f"the prefecture {PREFECTURE} or a county code of "
+                    f"{file_of(pkg, 'counties')}")
+            for i, code in ind["adcode"].items() if not pd.isna(code) and code not in known]
+
+
+def _check_corroboration(pkg: DataPackage, tables: dict) -> list[Problem]:
+    status, sources = tables["poverty_county_status"], tables["sources"]
+    if not (_has(status, "corroborated_by") and _has(sources, "source_id")):
+        return []
+    known = set(sources["source_id"].dropna())
+    fname = file_of(pkg, "poverty_county_status")
+    problems = []
+    for i, cell in status["corroborated_by"].items():
+        if pd.isna(cell):
+            continue
+        for sid in cell.split(";"):
+            if sid not in known:
+                problems.append(Problem(fname, _line(i), "corroborated_by", repr(sid),
+                                        f"a source_id of {file_of(pkg, 'sources')}"))
+    return problems
+
+
+def _check_units(pkg: DataPackage, tables: dict, key: str) -> list[Problem]:
+    """Each indicator's unit is the one declared in the resource's ``x-indicator-units``."""
+    frame = tables[key]
+    units = pkg.resource(RESOURCES[key]).get("x-indicator-units", {})
+    if not _has(frame, "indicator", "unit"):
+        return []
+    fname = file_of(pkg, key)
+    problems = []
+    for i, (ind, unit) in frame[["indicator", "unit"]].iterrows():
+        if pd.isna(ind) or ind not in units or pd.isna(unit):
+            continue  # unknown indicators and empty units are schema problems
+        if unit != units[ind]:
+            problems.append(Problem(fname, _line(i), "unit", repr(unit),
+                                    f"'{units[ind]}', the unit of indicator '{ind}'"))
+    return problems
+
+
+def _check_primary(pkg: DataPackage, tables: dict, key: str) -> list[Problem]:
+    """At most one primary row per point of a poverty series."""
+    cols = _SERIES_KEYS[key]
+    frame = tables[key]
+    if not _has(frame, "primary", *cols):
+        return []
+    prim = frame[frame["primary"].str.lower() == "true"]
+    dup = prim[prim.duplicated(cols, keep="first")]
+    return [Problem(file_of(pkg, key), _line(i), "primary",
+                    "a second primary row for " + ", ".join(f"{c}={row[c]}" for c in cols),
+                    "one primary row per series point (cross-checks have primary=false)")
+            for i, row in dup.iterrows()]
+
+
+def _check_status(pkg: DataPackage, tables: dict) -> list[Problem]:
+    """One status row per county; exit date and batch exactly for the poverty counties."""
+    status, counties = tables["poverty_county_status"], tables["counties"]
+    cols = ("adcode", "national_poverty_county", "status_basis", "exit_approval_date",
+            "exit_batch_year")
+    if not _has(status, *cols):
+        return []
+    fname = file_of(pkg, "poverty_county_status")
+    problems = []
+    if _has(counties, "adcode"):
+        for code in sorted(set(counties["adcode"].dropna()) - set(status["adcode"].dropna())):
+            problems.append(Problem(fname, code, "adcode", "no row for this county",
+                                    "one row for each county of "
+                                    f"{file_of(pkg, 'counties')}"))
+    for i, row in status.iterrows():
+        flag = BOOLEAN.get(row["national_poverty_county"]) if not pd.isna(
+            row["national_poverty_county"]) else None
+        if flag is None:
+            continue  # a schema problem
+        for col in ("exit_approval_date", "exit_batch_year"):
+            empty = pd.isna(row[col])
+            if flag and empty:
+                problems.append(Problem(fname, _line(i), col, "an empty cell",
+                                        "a value for a national poverty county"))
+            elif not flag and not empty:
+                problems.append(Problem(fname, _line(i), col, repr(row[col]),
+                                        "an empty cell for a county that was not a national "
+                                        "poverty county"))
+        basis = row["status_basis"]
+        if flag is False and basis == "named_in_exit_notice":
+            problems.append(Problem(fname, _line(i), "status_basis", repr(basis),
+                                    "'inferred_not_named' for a county marked false"))
+    return problems
+
+
+def _for(check, key: str):
+    """``check`` (a function of root, tables and key) bound to one table."""
+    def bound(pkg: DataPackage, tables: dict) -> list[Problem]:
+        return check(pkg, tables, key)
+    return bound
+
+
+def _check_indicator_rows(pkg: DataPackage, tables: dict) -> list[Problem]:
+    """Each county has the rows county_table() needs; the prefecture's sums add up."""
+    ind, counties = tables["county_indicators"], tables["counties"]
+    if not (_has(ind, "adcode", "indicator", "year", "value") and _has(counties, "adcode")):
+        return []
+    fname = file_of(pkg, "county_indicators")
+    present = set(zip(ind["adcode"], ind["indicator"], ind["year"]))
+    problems = [Problem(fname, code, "indicator", f"no row for {name} {year}",
+                        f"a row for {name} {year} for every county")
+                for code in counties["adcode"].dropna() for name, year in _NEEDED
+                if (code, name, year) not in present]
+    values = pd.to_numeric(ind["value"], errors="coerce")
+    is_county = ind["adcode"].isin(set(counties["adcode"].dropna()))
+    for (name, year), grp in ind.groupby(["indicator", "year"]):
+        if name not in _ADDITIVE:
+            continue
+        county_vals = values[grp.index][is_county[grp.index]]
+        pref = grp[grp["adcode"] == PREFECTURE]
+        if len(county_vals) != N_COUNTIES or county_vals.isna().any() or len(pref) != 1:
+            continue
+        total, stated = county_vals.sum(), values[pref.index[0]]
+        if not pd.isna(stated) and abs(total - stated) > 1e-6:
+            problems.append(Problem(fname, _line(pref.index[0]), "value", f"{stated:.15g}",
+                                    f"{total:.15g}, the sum of the {N_COUNTIES} counties' "
+                                    f"{name} {year}"))
+    return problems
+
+
+_CHECKS = {
+    "sources": [],
+    "counties": [_check_counties],
+    "county_indicators": [_check_adcodes, _for(_check_units, "county_indicators"),
+                          _check_indicator_rows],
+    "poverty_county_status": [_check_corroboration, _check_status],
+    "poverty_national": [_for(_check_units, "poverty_national"),
+                         _for(_check_primary, "poverty_national")],
+    "poverty_sichuan_liangshan": [_for(_check_units, "poverty_sichuan_liangshan"),
+                                  _for(_check_primary, "poverty_sichuan_liangshan")],
+}
+
+
+def beyond_schema(pkg: DataPackage, keys) -> list[Problem]:
+    """The checks of the module docstring for the tables ``keys``."""
+    tables = {k: raw(pkg, k) for k in RESOURCES}
+    checks = dict.fromkeys(c for key in keys for c in _CHECKS[key])  # each once, in order
+    return list(dict.fromkeys(p for check in checks for p in check(pkg, tables)))
+
+
+def check_context(pkg: DataPackage | None = None, *, schema: bool = False) -> list[Problem]:
+    """Every problem of the context tables, without raising.
+
+    Args:
+        pkg: the data package (default: the current one).
+        schema: also run the Table Schema checks (types, required cells, enums, patterns,
+            keys, foreign keys, hashes). ``python -m analysis validate`` runs those for the whole
+            package itself and calls this with the default ``False``, so nothing is reported
+            twice.
+
+    Returns:
+        The problems found, each naming file, line (or item), column, found and expected.
+    """
+    pkg = pkg or current()
+    problems: list[Problem] = []
+    if schema:
+        from analysis.data.schema_check import check_resources
+
+        problems += check_resources(pkg, list(RESOURCES.values()))
+    return problems + beyond_schema(pkg, list(RESOURCES))

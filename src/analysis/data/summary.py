@@ -1,0 +1,59 @@
+"""A reader's summary of the data package: what each file holds, its licence and sources."""
+from __future__ import annotations
+
+import json
+
+from analysis.data import context
+from analysis.data.package import current
+from analysis.formatting import escape_markdown as esc
+
+#: Data files read here (globs in data/); a chapter importing this module is
+#: re-executed when one of them changes (see liangshan_book.dependencies).
+DATA_FILES = ("*",)
+
+
+def resources_table():
+    """The package's resources as a table for readers: file, what it holds, licence, sources.
+
+    Returns:
+        pandas.DataFrame with columns File, What it holds, Licence, Sources (titles joined by
+        "; "), Rows (data rows of a CSV, features of a GeoJSON).
+    """
+    import pandas as pd
+
+    pkg = current()
+    rows = []
+    for res in pkg.descriptor()["resources"]:
+        path = pkg.root / res["path"]
+        if path.suffix == ".csv":
+            count = sum(1 for _ in path.open(encoding="utf-8")) - 1
+        else:
+            count = len(json.loads(path.read_text(encoding="utf-8")).get("features", []))
+        rows.append({
+            "File": res["path"],
+            "What it holds": res.get("title", res["name"]),
+            "Licence": "; ".join(lic.get("title") or lic.get("name", "") for lic in
+                                 res.get("licenses", [])),
+            "Sources": "; ".join(s.get("title", "") for s in res.get("sources", [])),
+            "Rows": count,
+        })
+    return pd.DataFrame(rows)
+
+
+def sources_markdown() -> str:
+    """The sources of the context tables as a Markdown list, one item per source: its id, who
+    produced it, its title, its address (a link), the date it was read, its licence, the weight
+    it can bear (*solid*, *medium*, *weak*) and what it is used for.
+
+    A list rather than a table, so that long titles and addresses wrap in the PDF.
+    """
+    import pandas as pd
+
+    items = []
+    for s in context.sources().itertuples():
+        read = pd.Timestamp(s.date_accessed).strftime("%Y-%m-%d")
+        use = "" if pd.isna(s.note) else f" Use: {esc(str(s.note).rstrip('.'))}."
+        items.append(f"- **{esc(s.source_id)}**: {esc(s.producer)}, *{esc(s.title)}*. "
+                     f"<{s.url}> (read {read}). Licence: {esc(s.licence)}. "
+                     f"Weight: *{esc(s.strength)}*.{use}")
+    return "\n".join(items) + "\n"

@@ -1,0 +1,233 @@
+"""Figures of Chapter 2 (basic needs): drawing only; the numbers come from
+:mod:`analysis.domain.income`, :mod:`analysis.domain.housing` and :mod:`analysis.domain.education_health`.
+
+Each function returns a matplotlib Figure in the house style (:mod:`analysis.figures.style`): Okabe-Ito
+colours doubled by hatching, markers or line styles, a white background and a source line naming
+the register rows. Nothing is saved to disk here.
+"""
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.ticker import FuncFormatter
+
+from analysis.domain import education_health, housing, income
+from analysis.data import register
+from analysis.figures import style
+from analysis.formatting import number
+
+_C = style.OKABE_ITO
+_HATCHES = ["", "//", "..", "xx"]
+
+
+def _thousands(ax, axis="y"):
+    fmt = FuncFormatter(lambda x, _pos: number(x))
+    (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(fmt)
+
+
+def _labelled_hbars(ax, values, labels, colours, hatches, notes, headroom):
+    """Horizontal bars, first value on top, each with its note at its end; thousands on the x
+    axis, which runs to ``headroom`` times the largest value to leave room for the notes."""
+    y = np.arange(len(values))[::-1]
+    for yi, value, colour, hatch, note in zip(y, values, colours, hatches, notes):
+        ax.barh(yi, value, color=colour, hatch=hatch, edgecolor="black", linewidth=0.6)
+        ax.text(value, yi, "  " + note, va="center", ha="left", fontsize=9)
+    ax.set_yticks(y, labels)
+    ax.set_xlim(0, max(values) * headroom)
+    _thousands(ax, "x")
+    ax.grid(axis="y", visible=False)
+
+
+def _millions(ax, axis="y", decimals=0):
+    fmt = FuncFormatter(lambda x, _pos: f"{x / 1e6:,.{decimals}f}")
+    (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(fmt)
+
+
+def low_income_households():
+    """Horizontal bars: households below the income mark in Butuo, Jinyang and the rest.
+
+    Each bar carries its count and share of the prefecture; the derived "rest" bar is hatched.
+    """
+    frame = income.low_income_households_by_county()
+    fig, ax = plt.subplots(figsize=(7.0, 3.0))
+    _labelled_hbars(
+        ax, list(frame["households"]),
+        [p + (" (derived)" if d else "") for p, d in zip(frame["place"], frame["derived"])],
+        [_C["vermillion"], _C["orange"], _C["sky_blue"]],
+        ["//" if d else "" for d in frame["derived"]],
+        [f"{number(n)} ({s:.0%})" for n, s in zip(frame["households"], frame["share"])], 1.3)
+    ax.set_xlabel("households below the income mark (yearly net income per head)")
+    ax.set_title("Low-income households: two counties and the rest of Liangshan")
+    fig.tight_layout(rect=(0, 0.07, 1, 1))
+    style.source_line(fig, "Source: register rows liangshan.households_income_below_4000, "
+                           "butuo.households_income_below_4000, "
+                           "jinyang.households_income_below_4000; rest = total minus the two "
+                           "counties.")
+    return fig
+
+
+def brick_gap():
+    """Stacked bar of Butuo's daily brick demand: made in the county vs brought in."""
+    gap = housing.brick_gap()
+    fig, ax = plt.subplots(figsize=(5.2, 4.2))
+    bottom = 0.0
+    for (_, row), colour, hatch in zip(gap.iterrows(), [_C["bluish_green"], _C["vermillion"]],
+                                       ["", "//"]):
+        ax.bar(0, row["bricks_per_day"], bottom=bottom, width=0.5, color=colour, hatch=hatch,
+               edgecolor="black", linewidth=0.6,
+               label=f"{row['part']} ({row['price_yuan_per_brick']:.2f} yuan a brick)")
+        ax.text(0.3, bottom + row["bricks_per_day"] / 2,
+                f"{row['part']}\n{row['bricks_per_day'] / 1e6:,.1f} million a day",
+                va="center", ha="left", fontsize=9)
+        bottom += row["bricks_per_day"]
+    ax.set_xlim(-0.5, 1.3)
+    ax.set_xticks([])
+    _millions(ax, decimals=1)
+    ax.set_ylabel("bricks per building day (millions)")
+    ax.grid(axis="x", visible=False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=1, fontsize=8.5)
+    ax.set_title("Butuo's daily brick demand")
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
+    style.source_line(fig, "Source: register rows butuo.brick_demand, butuo.brick_capacity, "
+                           "butuo.brick_price_local, butuo.brick_price_delivered.")
+    return fig
+
+
+def brick_cost_by_season():
+    """Line: extra brick cost per season against the ASSUMED season length, default marked."""
+    table = housing.brick_cost_by_season_length()
+    default = housing.CONSTRUCTION_SEASON_DAYS_ASSUMED
+    fig, ax = plt.subplots(figsize=(7.0, 4.0))
+    ax.plot(table["season_days"], table["extra_cost_yuan"], color=_C["blue"],
+            linestyle=style.LINESTYLES[0], label="extra cost of bricks brought in")
+    cost = housing.brick_extra_cost_per_season(default)
+    ax.plot([default], [cost], marker="D", markersize=8, color=_C["vermillion"],
+            linestyle="none", label=f"default assumption: {default} days (March to November)")
+    ax.axvline(default, color=_C["vermillion"], linestyle=style.LINESTYLES[1], linewidth=1)
+    ax.annotate(f"{cost / 1e6:,.0f} million yuan", (default, cost), xytext=(-12, 8),
+                textcoords="offset points", ha="right", fontsize=9)
+    _millions(ax)
+    ax.set_xlabel("building season, days (ASSUMPTION: the article gives no length)")
+    ax.set_ylabel("extra cost per season (million yuan)")
+    ax.legend(loc="upper left")
+    ax.set_title("Haulage premium on Butuo's bricks, by assumed season length")
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
+    style.source_line(fig, "Source: register rows butuo.brick_* (demand, capacity, prices); "
+                           "season length is an assumption (housing.CONSTRUCTION_SEASON_DAYS_"
+                           "ASSUMED).")
+    return fig
+
+
+def outpatient_schedule(max_bill_yuan: float = 400.0,
+                        shares=education_health.ILLUSTRATIVE_REIMBURSEMENT_SHARES):
+    """Lines: what a patient pays against the outpatient bill, for ASSUMED refund shares.
+
+    Args:
+        max_bill_yuan: right end of the bill axis, yuan (a display choice).
+        shares: refund shares above the threshold (0-1) - assumptions, the article gives none.
+    """
+    bills = np.linspace(0.0, max_bill_yuan, 401)
+    table = education_health.outpatient_schedule(bills, shares)
+    fig, ax = plt.subplots(figsize=(7.0, 4.2))
+    ax.plot(bills, bills, color="#777777", linestyle=":", linewidth=1, label="whole bill")
+    for i, (share, part) in enumerate(table.groupby("reimbursement_share_assumed", sort=True)):
+        ax.plot(part["bill_yuan"], part["patient_pays_yuan"], color=style.CYCLE[i],
+                linestyle=style.LINESTYLES[i], marker=style.MARKERS[i], markevery=50,
+                label=f"refund share above threshold: {share:.0%} (assumed)")
+    free = register.value("butuo_jinyang.outpatient_free_amount")
+    threshold = register.value(
+        "butuo_jinyang.outpatient_reimbursement_threshold")
+    ax.axvspan(0, free, color=_C["bluish_green"], alpha=0.12, hatch="..", linewidth=0)
+    ax.axvspan(free, threshold, color=_C["orange"], alpha=0.12, hatch="//", linewidth=0)
+    ax.text(free / 2, max_bill_yuan * 0.9, "free", ha="center", fontsize=8.5)
+    ax.text((free + threshold) / 2, max_bill_yuan * 0.9, "patient\npays", ha="center",
+            fontsize=8.5)
+    ax.set_xlim(0, max_bill_yuan)
+    ax.set_ylim(0, max_bill_yuan)
+    ax.set_xlabel("township outpatient bill (yuan)")
+    ax.set_ylabel("patient pays (yuan)")
+    ax.legend(loc="upper left", bbox_to_anchor=(0.33, 0.98), fontsize=8.5)
+    ax.set_title("Outpatient cost to the patient (refund shares are assumptions)")
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
+    style.source_line(fig, "Source: register rows butuo_jinyang.outpatient_*; refund shares above "
+                           "the threshold are illustrative assumptions, not in the article.")
+    return fig
+
+
+def out_of_school():
+    """Waterfall: peak of out-of-school children -> returned -> still out (registered poor
+    part hatched)."""
+    table = education_health.out_of_school_table().set_index("stage")
+    peak = table.loc["peak", "children"]
+    returned = table.loc["returned to school", "children"]
+    poor = table.loc["still out: registered poor", "children"]
+    other = table.loc["still out: other", "children"]
+    fig, ax = plt.subplots(figsize=(7.0, 4.2))
+    kw = dict(width=0.6, edgecolor="black", linewidth=0.6)
+    ax.bar(0, peak, color=_C["blue"], label="peak", **kw)
+    ax.bar(1, returned, bottom=peak - returned, color=_C["bluish_green"], hatch="..",
+           label="returned to school", **kw)
+    ax.bar(2, other, color=_C["orange"], label="still out: other families", **kw)
+    ax.bar(2, poor, bottom=other, color=_C["vermillion"], hatch="//",
+           label="still out: registered poor families", **kw)
+    ax.plot([0.3, 0.7], [peak, peak], color="black", linewidth=0.8)
+    ax.plot([1.3, 1.7], [peak - returned] * 2, color="black", linewidth=0.8)
+    for x, top, val in [(0, peak, peak), (1, peak, returned), (2, other + poor, other + poor)]:
+        ax.text(x, top, number(val), ha="center", va="bottom", fontsize=9)
+    ax.text(2, other + poor / 2, number(poor), ha="center", va="center", fontsize=8.5,
+            bbox=dict(facecolor="white", edgecolor="none", pad=1))
+    ax.set_xticks([0, 1, 2], ["peak", "returned\n(minus)", "still out"])
+    ax.set_xlim(-0.5, 3.0)
+    ax.set_ylim(0, peak * 1.12)
+    _thousands(ax)
+    ax.set_ylabel("school-age children (persons)")
+    ax.grid(axis="x", visible=False)
+    ax.legend(loc="center right", bbox_to_anchor=(1.0, 0.62), fontsize=8.5)
+    ax.set_title("Children out of school: from the peak to those still out")
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
+    style.source_line(fig, "Source: register rows liangshan.out_of_school_children_peak, "
+                           "_returned, liangshan.out_of_school_children, _registered_poor.")
+    return fig
+
+
+def utility_gaps():
+    """Horizontal bars: households still without safe water, electricity, radio and TV."""
+    frame = housing.utility_gaps()
+    fig, ax = plt.subplots(figsize=(7.0, 2.8))
+    _labelled_hbars(ax, list(frame["households_without"]), list(frame["service"]),
+                    [_C["blue"], _C["sky_blue"], _C["orange"]], _HATCHES,
+                    [number(n) for n in frame["households_without"]], 1.2)
+    ax.set_xlabel("households without the service")
+    ax.set_title("Households still without basic services")
+    fig.tight_layout(rect=(0, 0.08, 1, 1))
+    style.source_line(fig, "Source: register rows liangshan.households_without_safe_water, "
+                           "liangshan.households_without_electricity, "
+                           "liangshan.households_without_radio_tv.")
+    return fig
+
+
+def old_age_support():
+    """Step bands: monthly pension plus old-age subsidy by age, lowest and highest ends."""
+    p_age = register.value("liangshan.pension_age")
+    s_age = register.value("liangshan.old_age_subsidy_age")
+    lo, hi = p_age - 10, s_age + 10  # display span: ten years either side (a display choice)
+    edges = [lo, p_age, s_age, hi]
+    mids = [(a + b) / 2 for a, b in zip(edges[:-1], edges[1:])]
+    table = income.old_age_support_schedule(mids)
+    low = list(table["monthly_min_yuan"]) + [table["monthly_min_yuan"].iloc[-1]]
+    high = list(table["monthly_max_yuan"]) + [table["monthly_max_yuan"].iloc[-1]]
+    fig, ax = plt.subplots(figsize=(7.0, 3.8))
+    ax.fill_between(edges, low, high, step="post", color=_C["sky_blue"], alpha=0.5, hatch="//",
+                    edgecolor=_C["blue"], label="range given by the article")
+    ax.step(edges, high, where="post", color=_C["blue"], linestyle="-", label="highest")
+    ax.step(edges, low, where="post", color=_C["vermillion"], linestyle="--", label="lowest")
+    ax.set_xlim(lo, hi)
+    ax.set_xlabel("age (years; 'over' read as strictly above the stated age)")
+    ax.set_ylabel("yuan per month")
+    ax.legend(loc="upper left")
+    ax.set_title("Pension and old-age subsidy due each month, by age")
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
+    style.source_line(fig, "Source: register rows liangshan.pension_age, "
+                           "liangshan.pension_monthly, liangshan.old_age_subsidy_age, "
+                           "liangshan.old_age_subsidy.")
+    return fig

@@ -1,0 +1,203 @@
+"""A Sphinx extension: numbers in prose taken from the register, each linked to its row.
+
+- Role ``{fact}`fact_id``` prints the register value (formatted by :mod:`analysis.formatting`)
+  as a link to the row of the register in Appendix A; in HTML, hovering shows what the number
+  is and where it stands in the article (the link's ``title``).
+- Directive ``{fact-register}`` prints the whole register as a table with one anchor per row
+  (``fact-<id>``), which the role's links land on. In the PDF the table gets its own column
+  widths, a smaller font and line breaks inside the long fact ids; the HTML table is unchanged.
+
+Both record ``data/facts.csv`` as a dependency, so Sphinx re-reads the pages that use them when
+the register changes. An unknown id is a build error (the book is built with ``-W``).
+
+The doctrees stay the same whatever the builder: what differs between HTML and LaTeX is decided
+when a page is written (a post-transform for the links, a LaTeX visitor for the ids), so a PDF
+build and an HTML build can share Sphinx's cached environment.
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective, SphinxRole
+from sphinx.util.nodes import make_refnode
+
+from analysis import formatting
+from analysis.data.package import current
+from analysis.data.problems import DataError, UnknownFactError
+
+#: Column headers of the register table, with their relative widths in HTML and in the PDF.
+#: The PDF gives the fact id more room (it wraps at "." and "_") and the description less, so
+#: that the narrow columns still hold their one-word headers.
+REGISTER_COLUMNS = (
+    # header,          HTML, PDF
+    ("Fact id",          24, 26),
+    ("Where (§, ¶)",      6,  8),
+    ("Place",            11, 11),
+    ("Value",             9, 10),
+    ("Unit",              9,  9),
+    ("Hedge",             7,  9),
+    ("Period",            9, 10),
+    ("What it is",       25, 17),
+)
+
+#: The LaTeX printed before the register table (and ``LATEX_TABLE_CLOSE`` after it) sets a
+#: smaller font and narrower column gaps, inside a group so that nothing leaks into the rest of
+#: the book.
+LATEX_TABLE_OPEN = r"\begingroup\footnotesize\setlength{\tabcolsep}{3pt}"
+LATEX_TABLE_CLOSE = r"\endgroup"
+
+
+def latex_column_spec(widths: list[int] | tuple[int, ...]) -> str:
+    """A ``tabularcolumns`` spec of ragged-right columns with the given relative widths.
+
+    Ragged-right cells avoid the stretched word spaces of justified text in narrow columns.
+    """
+    total = sum(widths)
+    return "".join(rf">{{\raggedright\arraybackslash}}\X{{{w}}}{{{total}}}" for w in widths)
+
+
+def latex_breakable_id(fact_id: str, encode) -> str:
+    """``fact_id`` as LaTeX code text that may break after each ``.`` and ``_``.
+
+    Args:
+        fact_id: a register id such as ``liangshan.poor_population.2013``.
+        encode: the LaTeX translator's escaping function (``_`` becomes ``\\_``...).
+
+    Returns:
+        ``\\sphinxcode{\\sphinxupquote{...}}`` with ``\\allowbreak{}`` after each separator, so
+        the longest ids wrap inside their column instead of running into the next one.
+    """
+    pieces = [p for p in re.split(r"(?<=[._])", fact_id) if p]
+    return r"\sphinxcode{\sphinxupquote{" + r"\allowbreak{}".join(encode(p) for p in pieces) \
+        + "}}"
+
+
+class fact_id_literal(nodes.literal):
+    """A fact id in the register table: a plain literal everywhere except in LaTeX, where it
+    may break after ``.`` and ``_`` (Sphinx's translators fall back to ``visit_literal``)."""
+
+
+def _visit_fact_id_latex(self, node):
+    self.body.append(latex_breakable_id(node.astext(), self.encode))
+    raise nodes.SkipNode
+
+
+def fact_hint(f) -> str:
+    """The hover text of a number from the register: what it is, where the article says it."""
+    return f"{f.description} [{f.locator}; register id {f.fact_id}]"
+
+
+class FactRole(SphinxRole):
+    """``{fact}`liangshan.poor_population.2013``` -> ``881,000`` linked to its register row.
+
+    The role leaves a ``pending_xref`` to the row's anchor that carries the hint in
+    ``fact_hint``; :class:`FactLinks` turns it into the link when the page is written.
+    """
+
+    def run(self):
+        from analysis.data.register import fact
+
+        fact_id = self.text.strip()
+        self.env.note_dependency(str(current().path("facts")))
+        try:
+            f = fact(fact_id)
+        except (UnknownFactError, DataError) as exc:
+            msg = self.inliner.reporter.error(f"fact role: {exc}", line=self.lineno)
+            return [self.inliner.problematic(self.rawtext, self.rawtext, msg)], [msg]
+        text = formatting.value(f.value, f.unit, f.value_max)
+        ref = addnodes.pending_xref("", refdomain="std", reftype="ref",
+                                    reftarget=formatting.fact_anchor(fact_id),
+                                    refdoc=self.env.docname, refexplicit=True, refwarn=True,
+                                    fact_hint=fact_hint(f))
+        ref += nodes.inline(text, text, classes=["fact-value"])
+        return [ref], []
+
+
+class FactLinks(SphinxPostTransform):
+    """Resolve the role's references to register rows, keeping the hint.
+
+    Sphinx's own ``std:ref`` resolution keeps only the text of a reference, so the hint would be
+    lost; this runs first (priority 5 < 10) and builds the link itself. In HTML the link gets
+    the hint as its ``title`` and the number is an ``<abbr>`` with the same explanation; other
+    formats get the plain number (LaTeX would otherwise print the explanation in parentheses).
+    A reference whose anchor is unknown is left to Sphinx, which reports it.
+    """
+
+    default_priority = 5
+
+    def run(self, **kwargs):
+        std = self.env.get_domain("std")
+        html = self.app.builder.format == "html"
+        for ref in list(self.document.findall(addnodes.pending_xref)):
+            hint = ref.get("fact_hint")
+            if hint is None:
+                continue
+            docname, labelid = std.anonlabels.get(ref["reftarget"], ("", ""))
+            if not docname:
+                continue
+            text = ref.astext()
+            inner = (nodes.abbreviation(text, text, explanation=hint, classes=["fact-value"])
+                     if html else nodes.inline(text, text, classes=["fact-value"]))
+            link = make_refnode(self.app.builder, ref.get("refdoc", self.env.docname), docname,
+                                labelid, inner, title=hint if html else None)
+            ref.replace_self(link)
+
+
+class FactRegisterDirective(SphinxDirective):
+    """The whole register as a table, one anchor per fact."""
+
+    has_content = False
+    option_spec = {}
+
+    def run(self):
+        from analysis.data.register import load_facts
+
+        self.env.note_dependency(str(current().path("facts")))
+        frame = load_facts()
+        std = self.env.get_domain("std")
+        headers = [c[0] for c in REGISTER_COLUMNS]
+        table = nodes.table(classes=["fact-register", "colwidths-given", "longtable"])
+        group = nodes.tgroup(cols=len(headers))
+        table += group
+        for _, html_width, _ in REGISTER_COLUMNS:
+            group += nodes.colspec(colwidth=html_width)
+        thead = nodes.thead()
+        group += thead
+        thead += self._row([nodes.Text(h) for h in headers])
+        tbody = nodes.tbody()
+        group += tbody
+        for row in frame.itertuples(index=False):
+            anchor = formatting.fact_anchor(row.fact_id)
+            vmax = None if pd.isna(row.value_max) else row.value_max
+            cells = [f"{row.section}, {row.paragraph}", row.place,
+                     formatting.value(row.value, row.unit, vmax), row.unit.replace("_", " "),
+                     "" if pd.isna(row.qualifier) else row.qualifier,
+                     "" if pd.isna(row.period) else row.period, row.description]
+            tr = self._row([fact_id_literal(row.fact_id, row.fact_id)]
+                           + [nodes.Text(str(c)) for c in cells])
+            tr[0][0].insert(0, nodes.target("", "", ids=[anchor]))
+            std.note_hyperlink_target(anchor, self.env.docname, anchor, row.fact_id)
+            tbody += tr
+        spec = addnodes.tabular_col_spec()
+        spec["spec"] = latex_column_spec([c[2] for c in REGISTER_COLUMNS])
+        return [nodes.raw("", LATEX_TABLE_OPEN, format="latex"), spec, table,
+                nodes.raw("", LATEX_TABLE_CLOSE, format="latex")]
+
+    @staticmethod
+    def _row(contents):
+        tr = nodes.row()
+        for node in contents:
+            tr += nodes.entry("", nodes.paragraph("", "", node))
+        return tr
+
+
+def setup(app):
+    app.add_role("fact", FactRole())
+    app.add_directive("fact-register", FactRegisterDirective)
+    app.add_node(fact_id_literal, latex=(_visit_fact_id_latex, None))
+    app.add_post_transform(FactLinks)
+    return {"version": "0.2", "parallel_read_safe": True, "parallel_write_safe": True}

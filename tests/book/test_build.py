@@ -1,0 +1,110 @@
+"""The build commands of ``liangshan_book.build``: notebooks for readers without jupytext, and the
+offline bundle (``make notebooks``, ``make dist``)."""
+import zipfile
+
+import nbformat
+import pytest
+
+from liangshan_book import build
+from analysis.data import paths
+
+
+def test_notebooks_exports_every_chapter_as_ipynb(monkeypatch, tmp_path):
+    monkeypatch.setattr(paths, "BUILD", tmp_path)
+    assert build.notebooks() == 0
+    exported = sorted(p.stem for p in (tmp_path / "notebooks").glob("*.ipynb"))
+    assert {"ch1_changes", "ch2_basic_needs", "ch3_problems", "ch4_measures",
+            "appendix_b_audit"} <= set(exported)
+    nb = nbformat.read(tmp_path / "notebooks" / "ch3_problems.ipynb", as_version=4)
+    assert any(c.cell_type == "code" for c in nb.cells)
+    assert nb.metadata["kernelspec"]["name"] == "python3"
+
+
+def test_dist_bundles_the_offline_book_the_pdf_and_the_data(monkeypatch, tmp_path):
+    html = paths.BUILD / "html"
+    if not (html / "index.html").is_file():
+        pytest.fail("the HTML book is not built: run `make book` (make test does it first)")
+    out = tmp_path / "build"
+    out.mkdir()
+    (out / "html").symlink_to(html)
+    if (paths.BUILD / "latex").is_dir():
+        (out / "latex").symlink_to(paths.BUILD / "latex")
+    monkeypatch.setattr(paths, "BUILD", out)
+    assert build.dist() == 0
+    bundle = out / "dist" / "liangshan-compendium-offline.zip"
+    names = set(zipfile.ZipFile(bundle).namelist())
+    assert "book/index.html" in names and "book/chapters/ch1_changes.html" in names
+    assert "data/facts.csv" in names and "data/datapackage.json" in names
+    assert "CITATION.cff" in names
+    assert not any(".doctrees" in n for n in names)
+    if (paths.BUILD / "latex" / build.PDF_NAME).is_file():
+        assert build.PDF_NAME in names
+    assert bundle.stat().st_size <= 25_000_000
+
+
+def test_inputs_digest_sees_a_data_edit_and_nothing_else_moves_it(monkeypatch, data_copy):
+    pass  # data_copy is the current data package
+    first = build.inputs_digest("html")
+    assert build.inputs_digest("html") == first  # stable: an unchanged rebuild does nothing
+    facts = data_copy / paths.FACTS
+    facts.write_text(facts.read_text(encoding="utf-8").replace("591", "592", 1), encoding="utf-8")
+    assert build.inputs_digest("html") != first  # any edit of the data rebuilds the book
+
+
+def test_the_html_depends_on_the_pdf_it_links(monkeypatch, tmp_path):
+    monkeypatch.setattr(paths, "BUILD", tmp_path)
+    before = build.inputs_digest("html")
+    (tmp_path / "latex").mkdir()
+    (tmp_path / "latex" / build.PDF_NAME).write_bytes(b"%PDF-1.5 stand-in")
+    assert build.inputs_digest("html") != before
+    assert build.inputs_digest("pdflatex") == build.inputs_digest("pdflatex")
+
+
+def test_make_lab_serves_each_chapter_as_a_notebook(tmp_path):
+    """``make lab`` starts JupyterLab on ``chapters/``; with jupytext each MyST Markdown chapter
+    opens as a notebook. Started here with the Makefile's own arguments (``make -n lab``; as
+    root they include ``--allow-root``), plus a port, a token and no browser, the server hands
+    out ``ch3_problems.md`` as a notebook with its code cells."""
+    import json
+    import os
+    import re
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+    from pathlib import Path
+
+    dry = subprocess.run(["make", "--no-print-directory", "-n", "lab"], cwd=paths.ROOT,
+                         capture_output=True, text=True, check=True).stdout.splitlines()
+    command = [line for line in dry if "jupyter lab" in line]
+    assert command and command[-1].split()[1:3] == ["lab", "chapters/"], dry
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    jupyter = str(Path(sys.executable).parent / "jupyter")
+    server = subprocess.Popen(
+        [jupyter, *command[-1].split()[1:], "--no-browser", f"--port={port}", "--ip=127.0.0.1",
+         "--IdentityProvider.token=liangshan-test"],
+        cwd=paths.ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        env={**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path)})
+    url = (f"http://127.0.0.1:{port}/api/contents/ch3_problems.md"
+           "?type=notebook&content=1&token=liangshan-test")
+    try:
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    model = json.load(response)
+                break
+            except OSError:
+                if server.poll() is not None:
+                    pytest.fail("jupyter lab exited: " + server.stderr.read().decode()[-2000:])
+                time.sleep(0.5)
+        else:
+            pytest.fail("jupyter lab did not answer within a minute")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert model["type"] == "notebook"
+    assert any(c["cell_type"] == "code" and "analysis" in c["source"]
+               for c in model["content"]["cells"])

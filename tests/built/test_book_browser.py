@@ -1,0 +1,112 @@
+"""The built HTML book in a real browser (Debian's Chromium, driven by Playwright), offline.
+
+Every page is served from ``_build/html`` on localhost and opened in headless Chromium whose
+host resolver knows no other host, so that any request leaving the machine fails and is
+recorded. Each page must show no console error, make no outside request, load every image,
+and pass axe-core with no serious or critical violation (moderate and minor ones are listed).
+A screenshot of each chapter is kept in ``_build/test-artifacts/screenshots``.
+"""
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from analysis.data import paths
+from browser_support import (axe_violations, chromium, html_pages, impact_counts, serve,
+                             visit)
+
+HTML = paths.BUILD / "html"
+ARTIFACTS = paths.BUILD / "test-artifacts"
+CHAPTER_PAGES = ["chapters/ch1_changes.html", "chapters/ch2_basic_needs.html",
+                 "chapters/ch3_problems.html", "chapters/ch4_measures.html"]
+SEVERE = {"serious", "critical"}
+
+
+def _pages():
+    return html_pages(HTML) if (HTML / "index.html").is_file() else []
+
+
+@pytest.fixture(scope="module")
+def site():
+    if not (HTML / "index.html").is_file():
+        pytest.fail("the HTML book is not built: run `make book` (make test does it first)")
+    with serve(HTML) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    try:
+        with chromium() as b:
+            yield b
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
+
+
+@pytest.fixture(scope="module")
+def axe_report():
+    report = {}
+    yield report
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")  # one file per parallel worker
+    (ARTIFACTS / f"axe-{worker}.json").write_text(json.dumps(report, indent=1, sort_keys=True))
+    print("\naxe-core violations per page (impact: count of rules):")
+    for page, counts in sorted(report.items()):
+        print(f"  {page}: {counts or 'none'}")
+
+
+@pytest.mark.parametrize("page_path", _pages() or ["(book not built)"])
+def test_page_in_the_browser(browser, site, axe_report, page_path):
+    context, page, errors, outside = visit(browser, site, page_path)
+    try:
+        broken = page.eval_on_selector_all(
+            "img", "els => els.filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src)")
+        # what the book itself logged and requested; axe-core's own fetches come after (its CSS
+        # preloader resolves the theme's relative @import against the page, a harmless 404)
+        errors, outside = list(errors), list(outside)
+        violations = axe_violations(page)
+        axe_report[page_path] = impact_counts(violations)
+        severe = [f"{v['id']} ({v['impact']}): {v['help']} - "
+                  f"{[n['target'] for n in v['nodes']][:3]}" for v in violations
+                  if v["impact"] in SEVERE]
+        for v in violations:
+            if v["impact"] not in SEVERE:
+                print(f"{page_path}: {v['impact']} {v['id']} x{len(v['nodes'])}: {v['help']}")
+        if page_path in CHAPTER_PAGES or page_path == "chapters/intro.html":
+            shots = ARTIFACTS / "screenshots"
+            shots.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(shots / (page_path.split("/")[-1][:-5] + ".png")))
+    finally:
+        context.close()
+    assert errors == [], f"console errors on {page_path}"
+    assert outside == [], f"requests leaving the machine from {page_path}"
+    assert broken == [], f"images that did not load on {page_path}"
+    assert severe == [], f"serious or critical accessibility violations on {page_path}"
+
+
+@pytest.mark.parametrize("page_path", CHAPTER_PAGES)
+def test_each_chapter_shows_its_figures(browser, site, page_path):
+    context, page, _, _ = visit(browser, site, page_path)
+    try:
+        figures = page.eval_on_selector_all(
+            "figure img", "els => els.filter(i => i.naturalWidth > 0).length")
+    finally:
+        context.close()
+    assert figures >= 2, f"{page_path} shows {figures} figure(s)"
+
+
+def test_the_interactive_county_map_works_offline(browser, site):
+    context, page, errors, outside = visit(browser, site, "chapters/ch1_changes.html")
+    try:
+        paths_with_titles = page.eval_on_selector_all(
+            "svg path[tabindex='0']", "els => els.filter(p => p.querySelector('title')).length")
+        first = page.locator("svg path[tabindex='0']").first
+        first.focus()
+        focused = page.evaluate("document.activeElement.tagName")
+    finally:
+        context.close()
+    assert paths_with_titles == 17
+    assert focused.lower() == "path"
+    assert outside == [] and errors == []

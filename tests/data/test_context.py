@@ -1,0 +1,139 @@
+"""analysis.data.context: the context tables load typed, join into the county table, and each kind
+of bad input is reported with file, line, column, found and expected."""
+from __future__ import annotations
+
+import csv
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.data import context, context_checks, paths
+from analysis.data.problems import ContextDataError
+from datafiles import BUTUO, CI, JINYANG, NATIONAL, SL, STATUS, line_of, problems_of, replace_once
+
+SHARED = paths.shared_dir() / "context"
+
+
+def _rows(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+# ----------------------------------------------------------------------------- good data
+
+
+def test_loaders_are_typed_by_the_schema():
+    nat = context.poverty_national()
+    assert str(nat["year"].dtype) == "Int64"
+    assert nat["value"].dtype == "float64"
+    assert str(nat["primary"].dtype) == "boolean"
+    status = context.poverty_county_status()
+    assert pd.api.types.is_datetime64_any_dtype(status["exit_approval_date"])
+    assert context.county_indicators()["year"].isin(["2010", "2020", "c.2004"]).all()
+
+
+def test_primary_series_have_one_value_per_point():
+    nat = context.poverty_national(primary_only=True)
+    assert not nat.duplicated(["year", "indicator"]).any()
+    stock = context.series(nat, "rural_poor_population")
+    assert stock[2012] == 98_990_000 and stock[2019] == 5_510_000
+    ls = context.series(context.poverty_sichuan_liangshan(), "registered_poor_population",
+                        geography="Liangshan")
+    assert ls[2013] == 881_000
+    with pytest.raises(KeyError):
+        context.series(nat, "no_such_indicator")
+
+
+def test_every_cited_source_is_listed():
+    ids = set(context.sources()["source_id"])
+    for load in (context.counties, context.county_indicators, context.poverty_county_status,
+                 context.poverty_national, context.poverty_sichuan_liangshan):
+        assert set(load()["source_id"]) <= ids
+
+
+# ----------------------------------------------------------------------------- copied values
+
+
+def _shared(name: str) -> list[dict]:
+    path = SHARED / name
+    if not path.is_file():
+        pytest.skip(f"the collected context tables are not on this machine ({SHARED})")
+    return _rows(path)
+
+
+def _persons(value: str, unit: str) -> str:
+    return str(int(Decimal(value) * 10000)) if unit.startswith("10^4 persons") else value
+
+
+@pytest.mark.parametrize("ours, theirs", [(NATIONAL, "poverty_china_national.csv"),
+                                          (SL, "poverty_sichuan_liangshan.csv")])
+def test_poverty_values_are_copied_exactly(ours, theirs):
+    expected = {(r["source_id"], r["indicator"], r["year"].split(" ")[0].split("-")[0],
+                 _persons(r["value"], r["unit"]))
+                for r in _shared(theirs) if not r["value"].startswith("NOT FOUND")}
+    for r in _rows(paths.DATA / ours):
+        key = (r["source_id"], r["indicator"], r["year"], r["value"])
+        if r["indicator"] == "poverty_line_constant_2010_prices":
+            key = (r["source_id"], r["indicator"], "2010", r["value"])
+        if r["indicator"] == "poor_counties_exited":
+            continue  # from the exit-batch table, checked below
+        assert key in expected, key
+
+
+def test_exit_batches_and_county_values_are_copied_exactly():
+    batches = {(r["exit_batch_year"], r["value"], r["source_id"])
+               for r in _shared("sichuan_poor_county_exit_batches.csv")}
+    ours = {(r["year"], r["value"], r["source_id"]) for r in _rows(paths.DATA / SL)
+            if r["indicator"] == "poor_counties_exited"}
+    assert ours == batches
+    theirs = {(r["adcode_2022"], r["year"], r["value"], r["source_id"])
+              for r in _shared("liangshan_county_indicators.csv")}
+    for r in _rows(paths.DATA / CI):
+        assert (r["adcode"], r["year"], r["value"], r["source_id"]) in theirs, r
+
+
+# ----------------------------------------------------------------------------- bad input
+
+
+def test_non_numeric_cell(data_copy):
+    replace_once(data_copy, CI, f"{BUTUO},resident_population,2020,185553,",
+             f"{BUTUO},resident_population,2020,185 553,")
+    line = line_of(data_copy, CI, f"{BUTUO},resident_population,2020")
+    with pytest.raises(ContextDataError) as exc:
+        context.county_indicators()
+    hits = [p for p in problems_of(exc) if p.column == "value"]
+    assert len(hits) == 1
+    assert (hits[0].file, hits[0].row) == (CI, line)
+    assert "185 553" in hits[0].found and "number" in hits[0].expected
+
+
+def test_source_id_not_in_sources(data_copy, rehash):
+    replace_once(data_copy, CI, f"{BUTUO},resident_population,2020,185553,persons,S01",
+             f"{BUTUO},resident_population,2020,185553,persons,S99")
+    rehash(data_copy)
+    line = line_of(data_copy, CI, f"{BUTUO},resident_population,2020")
+    with pytest.raises(ContextDataError) as exc:
+        context.county_indicators()
+    (p,) = problems_of(exc)
+    assert (p.file, p.row) == (CI, line)
+    assert "S99" in p.found and p.expected == "a source_id listed in context/sources.csv"
+
+
+def test_missing_required_value(data_copy, rehash):
+    replace_once(data_copy, CI, f"{BUTUO},area,c.2004,1685,km2,", f"{BUTUO},area,c.2004,1685,,")
+    rehash(data_copy)
+    with pytest.raises(ContextDataError) as exc:
+        context.county_indicators()
+    (p,) = problems_of(exc)
+    assert (p.file, p.column) == (CI, "unit")
+    assert p.row == line_of(data_copy, CI, f"{BUTUO},area")
+    assert "required" in p.expected
+
+
+def test_a_series_can_carry_the_source_of_each_value():
+    ctx = context.poverty_sichuan_liangshan(primary_only=True)
+    src = context.series(ctx, "registered_poor_population", column="source_id",
+                         geography="Sichuan", period="end of year")
+    assert src.loc[2018] == "S17"

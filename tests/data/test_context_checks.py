@@ -1,0 +1,84 @@
+"""The checks of the context tables beyond their schemas (analysis.data.context_checks)."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.data import context, context_checks
+from analysis.data.problems import ContextDataError
+from datafiles import BUTUO, CI, JINYANG, NATIONAL, SL, STATUS, line_of, problems_of, replace_once
+
+
+def test_context_tables_have_no_problems():
+    assert context_checks.check_context(schema=True) == []
+
+
+def test_unknown_adcode(data_copy, rehash):
+    replace_once(data_copy, CI, f"{JINYANG},area,c.2004,", "513499,area,c.2004,")
+    rehash(data_copy)
+    line = line_of(data_copy, CI, "513499,area")
+    problems = context_checks.check_context()
+    hit = [p for p in problems if p.column == "adcode"]
+    assert len(hit) == 1
+    assert (hit[0].file, hit[0].row, hit[0].found) == (CI, line, "'513499'")
+    # Jinyang now lacks its area, and the prefecture's area no longer adds up
+    assert any(p.row == JINYANG and "area c.2004" in p.found for p in problems)
+    with pytest.raises(ContextDataError):
+        context.county_indicators()
+
+
+def test_wrong_unit_for_indicator(data_copy, rehash):
+    replace_once(data_copy, CI, f"{BUTUO},area,c.2004,1685,km2,", f"{BUTUO},area,c.2004,1685,persons,")
+    rehash(data_copy)
+    (p,) = context_checks.check_context()
+    assert (p.file, p.column, p.found) == (CI, "unit", "'persons'")
+    assert "'km2'" in p.expected
+
+
+def test_prefecture_total_must_add_up(data_copy, rehash):
+    replace_once(data_copy, CI, f"{BUTUO},resident_population,2010,160151,",
+             f"{BUTUO},resident_population,2010,160152,")
+    rehash(data_copy)
+    (p,) = context_checks.check_context()
+    line = line_of(data_copy, CI, "513400,resident_population,2010")
+    assert (p.file, p.row, p.column) == (CI, line, "value")
+    assert p.found == "4532809" and p.expected.startswith("4532810")
+
+
+def test_two_primary_rows_for_one_point(data_copy, rehash):
+    cross_check = "2012,rural_poor_population,98990000,persons,{},false,S27"
+    replace_once(data_copy, NATIONAL, cross_check.format("false"), cross_check.format("true"))
+    rehash(data_copy)
+    (p,) = context_checks.check_context()
+    assert (p.file, p.column) == (NATIONAL, "primary")
+    assert p.row == line_of(data_copy, NATIONAL, cross_check.format("true"))
+    with pytest.raises(ContextDataError):
+        context.poverty_national()
+
+
+def test_poverty_county_without_exit_date(data_copy, rehash):
+    replace_once(data_copy, STATUS, f"{BUTUO},true,named_in_exit_notice,2020-11-17,",
+             f"{BUTUO},true,named_in_exit_notice,,")
+    rehash(data_copy)
+    (p,) = context_checks.check_context()
+    assert (p.file, p.row, p.column) == (STATUS, line_of(data_copy, STATUS, BUTUO),
+                                         "exit_approval_date")
+
+
+def test_unknown_corroborating_source(data_copy, rehash):
+    text = (data_copy / STATUS).read_text(encoding="utf-8")
+    (data_copy / STATUS).write_text(text.replace(",S10b;S39,", ",S10b;S98,", 1), encoding="utf-8")
+    rehash(data_copy)
+    (p,) = context_checks.check_context()
+    assert (p.file, p.column, p.found) == (STATUS, "corroborated_by", "'S98'")
+
+
+def test_county_missing_from_status_table(data_copy, rehash):
+    path = data_copy / STATUS
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(line for line in lines if not line.startswith(BUTUO)),
+                    encoding="utf-8")
+    rehash(data_copy)
+    problems = context_checks.check_context()
+    assert [(p.file, p.row) for p in problems] == [(STATUS, BUTUO)]
+    with pytest.raises(ContextDataError):
+        context.poverty_county_status()

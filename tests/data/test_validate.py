@@ -1,0 +1,119 @@
+"""``python -m analysis validate``: passes on the data, and rejects each class of bad input
+with a plain message naming file, line and column, and a non-zero exit."""
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from analysis.data import paths
+from analysis.data.package import DataPackage
+from analysis.data.validate import check_package, main
+
+
+def _edit(data_dir, fn):
+    path = data_dir / paths.FACTS
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame = fn(frame)
+    frame.to_csv(path, index=False)
+
+
+def _run(data_dir, capsys):
+    status = main(DataPackage.at(data_dir))
+    return status, capsys.readouterr().out
+
+
+def test_the_data_package_is_valid():
+    assert check_package() == []
+
+
+def test_cli_exit_zero_and_no_traceback_on_bad_data(data_copy, rehash):
+    _edit(data_copy, lambda f: f.assign(value=f["value"].where(f.index != 0, "lots")))
+    rehash(data_copy)
+    ok = subprocess.run([sys.executable, "-m", "analysis", "validate"], capture_output=True,
+                        text=True)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    bad = subprocess.run([sys.executable, "-m", "analysis", "validate", "--data-dir",
+                          str(data_copy)], capture_output=True, text=True)
+    assert bad.returncode == 1
+    assert "Traceback" not in bad.stdout + bad.stderr
+    assert "facts.csv, line 2, column 'value': found 'lots'" in bad.stdout
+
+
+def test_duplicate_id(data_copy, rehash, capsys):
+    _edit(data_copy, lambda f: f.assign(fact_id=f["fact_id"].where(f.index != 1, f["fact_id"][0])))
+    rehash(data_copy)
+    status, out = _run(data_copy, capsys)
+    assert status == 1
+    assert "facts.csv, line 3" in out and "fact_id" in out and "unique" in out
+
+
+def test_non_numeric_value(data_copy, rehash, capsys):
+    _edit(data_copy, lambda f: f.assign(value=f["value"].where(f.index != 4, "26 percent")))
+    rehash(data_copy)
+    status, out = _run(data_copy, capsys)
+    assert status == 1
+    assert "facts.csv, line 6, column 'value': found '26 percent'; expected a value of type number" in out
+
+
+def test_unknown_unit(data_copy, rehash, capsys):
+    _edit(data_copy, lambda f: f.assign(unit=f["unit"].where(f.index != 2, "furlongs")))
+    rehash(data_copy)
+    status, out = _run(data_copy, capsys)
+    assert status == 1
+    assert "facts.csv, line 4, column 'unit': found 'furlongs'; expected one of the declared values" in out
+
+
+def test_paragraph_out_of_range(data_copy, rehash, capsys):
+    _edit(data_copy, lambda f: f.assign(paragraph=f["paragraph"].where(f.index != 0, "57")))
+    rehash(data_copy)
+    status, out = _run(data_copy, capsys)
+    assert status == 1
+    assert "facts.csv, line 2, column 'paragraph': found 57" in out
+
+
+def test_value_not_in_its_paragraph(data_copy, rehash, capsys, article_paragraphs):
+    # 881,000 belongs to paragraph 11; moving the row to paragraph 6 must be caught
+    def move(f):
+        i = f.index[f["fact_id"] == "liangshan.poor_population.2013"][0]
+        f.loc[i, ["paragraph", "section"]] = ["6", "I"]
+        return f
+    _edit(data_copy, move)
+    rehash(data_copy)
+    status, out = _run(data_copy, capsys)
+    assert status == 1
+    assert "column 'as_written': found '881,000', which is not in paragraph 6" in out
+
+
+def test_value_disagreeing_with_as_written(data_copy, rehash, capsys):
+    def typo(f):
+        i = f.index[f["fact_id"] == "liangshan.poor_population.2013"][0]
+        f.loc[i, "value"] = "88.1"
+        return f
+    _edit(data_copy, typo)
+    rehash(data_copy)
+    status, out = _run(data_copy, capsys)
+    assert status == 1
+    assert "column 'value': found 88.1; expected 881000" in out
+
+
+def test_missing_column(data_copy, rehash, capsys):
+    _edit(data_copy, lambda f: f.drop(columns=["unit"]))
+    rehash(data_copy)
+    status, out = _run(data_copy, capsys)
+    assert status == 1
+    assert "facts.csv" in out and "column 'unit'" in out and "found no such column" in out
+
+
+def test_file_whose_hash_no_longer_matches(data_copy, capsys):
+    path = data_copy / paths.FACTS
+    path.write_text(path.read_text(encoding="utf-8").replace("591", "592", 1), encoding="utf-8")
+    status, out = _run(data_copy, capsys)
+    assert status == 1
+    assert "facts.csv, column 'hash': found a file whose sha256:" in out
+    assert "recorded in datapackage.json" in out
+
+
+def test_missing_data_dir(tmp_path, capsys):
+    status, out = _run(tmp_path / "nowhere", capsys)
+    assert status == 1 and "no such directory" in out

@@ -1,0 +1,53 @@
+"""Tests of analysis.domain.social (values worked out by hand from the register and context)."""
+import pytest
+
+from analysis.domain import social
+
+
+def test_migrants_table():
+    m = social.migrants().set_index("measure")
+    assert m.loc["all spontaneous movers", "persons"] == 185100  # 150,800 + 34,300
+    # 25,424 - 18,090 = 7,334 persons; 6,652 - 4,362 = 2,290 households out of poverty
+    assert m.loc["of whom out of poverty", "persons"] == 7334
+    assert m.loc["of whom out of poverty", "households"] == 2290
+    assert m["households"].isna().sum() == 3  # the article gives no households for movers
+
+
+def test_migrant_ratios():
+    r = social.migrant_ratios()
+    assert r["outside_share"] == pytest.approx(0.185305, abs=1e-6)       # 34,300 / 185,100
+    assert r["persons_per_household"] == pytest.approx(3.822008, abs=1e-6)  # 25,424 / 6,652
+    assert r["remaining_persons_per_household"] == pytest.approx(4.147180, abs=1e-6)  # 18,090/4,362
+    assert r["remaining_share_persons"] == pytest.approx(0.711532, abs=1e-6)  # 18,090 / 25,424
+    assert r["remaining_share_households"] == pytest.approx(0.655743, abs=1e-6)  # 4,362 / 6,652
+
+
+def test_remaining_poor():
+    rp = social.remaining_poor().set_index(["geography", "year"])["persons"]
+    assert rp[("Liangshan", 2018)] == 317000
+    assert rp[("Liangshan", 2019)] == 178000  # context table, S13
+    assert rp[("Sichuan", 2018)] == 710000    # context table, S17
+
+
+def test_mobilisation_ratios():
+    assert social.ratio("working-team members per team") == pytest.approx(518.1818, abs=1e-4)
+    # 317,000 / 11,276 = 28.1128; 178,000 / 11,276 = 15.7857
+    assert social.ratio("remaining poor per official, end-2018") == pytest.approx(28.1128,
+                                                                                   abs=1e-4)
+    assert social.ratio("remaining poor per official, end-2019") == pytest.approx(15.7857,
+                                                                                   abs=1e-4)
+    # 317,000 / 5,700 = 55.614; 260,000 / 710,000 = 0.366197; 34 / 12 = 2.8333
+    assert social.ratio("remaining poor per working-team member, end-2018") == pytest.approx(
+        55.614, abs=1e-3)
+    assert social.ratio("survey staff per remaining poor person, Sichuan end-2018") == \
+        pytest.approx(0.366197, abs=1e-6)
+    assert social.ratio("policies per category") == pytest.approx(2.833333, abs=1e-6)
+    with pytest.raises(KeyError, match="no ratio"):
+        social.ratio("poor per goat")
+
+
+def test_remaining_poor_names_the_source_of_each_context_number():
+    src = social.remaining_poor().set_index(["geography", "year"])["source_id"]
+    # the context table's primary rows: S13 (radio report, end-2019), S17 (Sichuan, end-2018)
+    assert src.to_dict() == {("Liangshan", 2018): "article", ("Liangshan", 2019): "S13",
+                             ("Sichuan", 2018): "S17"}
