@@ -23,7 +23,10 @@ SYSTEM_PACKAGES := latexmk texlive-latex-recommended texlive-latex-extra \
   texlive-fonts-recommended texlive-xetex texlive-lang-chinese fonts-freefont-otf \
   fonts-noto-cjk chromium poppler-utils
 
-.PHONY: help setup validate book html pdf test lab notebooks clean system-deps lock dist bench bench-a11y check-text
+.PHONY: help setup validate book html pdf test check lint lab notebooks clean system-deps lock dist bench bench-a11y check-text
+
+# the tests that need no built book and start no build: the edit-test loop (`make check`)
+FAST_TESTS := not (book or pdf or browser or build)
 
 help:  ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
@@ -69,9 +72,16 @@ book: validate  ## set up, validate, build the PDF when TeX is installed, then t
 	$(PY) -m liangshan_book.build html
 	@echo "HTML book: $(BUILD)/html/index.html"
 
-test: validate  ## set up, validate, build the book, then run the whole test suite
+test: validate lint  ## set up, validate, lint, build the book, then run the whole test suite
 	$(MAKE) --no-print-directory book
 	$(PY) -m pytest -n 2
+
+check: validate lint  ## the fast loop: lint, layer contract and the tests that need no build (~30 s)
+	$(PY) -m pytest -n 2 -q -m "$(FAST_TESTS)"
+
+lint: $(STAMP)  ## ruff over the whole tree, and the import-linter contract of the layers
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports --no-cache
 
 notebooks: $(STAMP)  ## export the chapters as .ipynb copies into _build/notebooks
 	$(PY) -m liangshan_book.build notebooks

@@ -96,8 +96,9 @@ def page_weight(name: str) -> int:
 
 
 def tables_digest() -> str:
-    code = ("import hashlib; from analysis.domain.audit import run_audit; from analysis.data.register import "
-            "load_facts; print(hashlib.sha256((run_audit().to_json() + "
+    code = ("import hashlib; from analysis.domain.audit import run_audit; "
+            "from analysis.data.register import load_facts; "
+            "print(hashlib.sha256((run_audit().to_json() + "
             "load_facts().to_json()).encode()).hexdigest())")
     return subprocess.run([PY, "-c", code], cwd=ROOT, capture_output=True, text=True,
                           check=True).stdout.strip()
@@ -173,7 +174,7 @@ def write_accessibility(now: str) -> None:
 
 
 def main() -> int:
-    now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     if "--accessibility-only" in sys.argv:  # needs a built book
         write_accessibility(now)
         return 0

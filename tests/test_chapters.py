@@ -3,7 +3,6 @@ the prose follows the house rules (no hand-typed numbers, no copied sentences)."
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 

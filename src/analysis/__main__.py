@@ -1,4 +1,5 @@
-"""Command line: ``python -m analysis validate [--data-dir DIR]`` and ``python -m analysis hashes``."""
+"""Command line: ``python -m analysis validate [--data-dir DIR]`` and ``python -m analysis
+hashes``."""
 from __future__ import annotations
 
 import argparse

@@ -19,7 +19,6 @@ import re
 from docutils import nodes
 from sphinx.util.docutils import SphinxRole
 
-
 #: Runs of Chinese characters (CJK ideographs, CJK punctuation, full-width forms).
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+")
 _SKIP_RAW = ("svg", "script", "style")  # SVG marks its own text; scripts and styles are code

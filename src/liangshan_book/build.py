@@ -1,4 +1,5 @@
-"""Building the book: ``python -m liangshan_book.build html|pdf|notebooks|dist`` (used by the Makefile).
+"""Building the book: ``python -m liangshan_book.build html|pdf|notebooks|dist`` (used by the
+Makefile).
 
 ``html`` runs Jupyter Book with ``-n -W --keep-going`` (nit-picky, warnings are errors), so a
 broken reference, a failing cell or a missing alt text stops the build. ``pdf`` runs the LaTeX
@@ -88,7 +89,8 @@ def pdf() -> int:
 
 
 def notebooks() -> int:
-    """Export every chapter as ``.ipynb`` into ``_build/notebooks`` (for readers without jupytext)."""
+    """Export every chapter as ``.ipynb`` into ``_build/notebooks`` (for readers without
+    jupytext)."""
     import jupytext
 
     out = paths.BUILD / "notebooks"

@@ -1,9 +1,11 @@
 """A Sphinx extension that keeps executed chapters fresh: never stale, never re-run for nothing.
 
 Before Sphinx decides what to re-read, it computes each chapter's
-:func:`liangshan_book.dependencies.chapter_digest`. A chapter whose digest differs from the one of the
+:func:`liangshan_book.dependencies.chapter_digest`. A chapter whose digest differs from the one of
+the
 last build is re-read, and its entry in the jupyter-cache is dropped so that myst-nb executes it
-again, unless the entry carries the current digest (:mod:`liangshan_book.preexecute` has just run the
+again, unless the entry carries the current digest (:mod:`liangshan_book.preexecute` has just run
+the
 chapter). An unchanged rebuild re-reads and executes nothing.
 """
 from __future__ import annotations

@@ -43,7 +43,7 @@ class Settings:
     extensions: tuple[str, ...]
 
     @classmethod
-    def of_book(cls, root: Path) -> "Settings":
+    def of_book(cls, root: Path) -> Settings:
         config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")) or {}
         execute = config.get("execute", {})
         cache = Path(execute.get("cache") or root / "_build" / ".jupyter_cache")

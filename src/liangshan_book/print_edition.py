@@ -12,7 +12,6 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-
 #: Nodes that print nothing of their own — a section holding only these besides its title is
 #: empty on paper.
 _SILENT = (nodes.target, nodes.comment, addnodes.index, nodes.substitution_definition)

@@ -1,4 +1,5 @@
-"""Run one chapter top to bottom, as Jupyter would: ``python -m liangshan_book.run_chapter FILE.md``.
+"""Run one chapter top to bottom, as Jupyter would: ``python -m liangshan_book.run_chapter
+FILE.md``.
 
 Reads the MyST Markdown notebook with jupytext, executes it with nbclient in a fresh kernel
 (working directory: the chapter's folder, as in the book build), and writes the executed

@@ -5,8 +5,8 @@ import pytest
 from pybtex.database import BibliographyData, Entry, Person, parse_file
 from pybtex.plugin import find_plugin
 
-from liangshan_book import bibstyle
 from analysis.data import paths
+from liangshan_book import bibstyle
 
 
 @pytest.fixture(scope="module")

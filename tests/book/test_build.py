@@ -5,8 +5,8 @@ import zipfile
 import nbformat
 import pytest
 
+from analysis.data import package, paths
 from liangshan_book import build
-from analysis.data import paths
 
 
 def test_notebooks_exports_every_chapter_as_ipynb(monkeypatch, tmp_path):
@@ -20,6 +20,7 @@ def test_notebooks_exports_every_chapter_as_ipynb(monkeypatch, tmp_path):
     assert nb.metadata["kernelspec"]["name"] == "python3"
 
 
+@pytest.mark.book
 def test_dist_bundles_the_offline_book_the_pdf_and_the_data(monkeypatch, tmp_path):
     html = paths.BUILD / "html"
     if not (html / "index.html").is_file():
@@ -42,24 +43,56 @@ def test_dist_bundles_the_offline_book_the_pdf_and_the_data(monkeypatch, tmp_pat
     assert bundle.stat().st_size <= 25_000_000
 
 
-def test_inputs_digest_sees_a_data_edit_and_nothing_else_moves_it(monkeypatch, data_copy):
-    pass  # data_copy is the current data package
+@pytest.fixture
+def mini_repo(tmp_path, monkeypatch):
+    """A repository tree with one file of each kind of input, and debris that is not input."""
+    root = tmp_path / "repo"
+    for rel in ("_config.yml", "_toc.yml", "index.md", "chapters/ch1.md", "src/analysis/m.py",
+                "_static/book.css", "data/facts.csv", "benchmarks/results.md"):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(rel)
+    for rel in ("src/analysis/__pycache__/m.cpython-311.pyc", "src/x.egg-info/PKG-INFO",
+                "tests/test_m.py", "_build/html/index.html", "chapters/.ipynb_checkpoints/c.md",
+                "benchmarks/run.py"):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text("debris")
+    monkeypatch.setattr(paths, "ROOT", root)
+    monkeypatch.setattr(paths, "BUILD", root / "_build")
+    monkeypatch.setattr(package, "_current", package.DataPackage.at(root / "data"))
+    return root
+
+
+def test_the_inputs_are_the_books_sources_and_nothing_else(mini_repo):
+    found = {p.relative_to(mini_repo).as_posix() for p in build.input_files("pdflatex")
+             if p.is_relative_to(mini_repo)}
+    assert found == {"_config.yml", "_toc.yml", "index.md", "chapters/ch1.md",
+                     "src/analysis/m.py", "_static/book.css", "data/facts.csv",
+                     "benchmarks/results.md", "references.bib", "CITATION.cff",
+                     "pyproject.toml", "requirements.lock"}
+
+
+def test_an_input_edit_moves_the_digest_and_debris_does_not(mini_repo):
     first = build.inputs_digest("html")
-    assert build.inputs_digest("html") == first  # stable: an unchanged rebuild does nothing
-    facts = data_copy / paths.FACTS
-    facts.write_text(facts.read_text(encoding="utf-8").replace("591", "592", 1), encoding="utf-8")
-    assert build.inputs_digest("html") != first  # any edit of the data rebuilds the book
+    for rel in ("src/analysis/__pycache__/m.cpython-311.pyc", "tests/test_m.py",
+                "_build/html/index.html", "src/x.egg-info/PKG-INFO"):
+        (mini_repo / rel).write_text("changed debris")
+    assert build.inputs_digest("html") == first
+    (mini_repo / "data" / "facts.csv").write_text("an edited register")
+    second = build.inputs_digest("html")
+    assert second != first
+    (mini_repo / "chapters" / "ch1.md").write_text("an edited chapter")
+    assert build.inputs_digest("html") != second
 
 
-def test_the_html_depends_on_the_pdf_it_links(monkeypatch, tmp_path):
-    monkeypatch.setattr(paths, "BUILD", tmp_path)
-    before = build.inputs_digest("html")
-    (tmp_path / "latex").mkdir()
-    (tmp_path / "latex" / build.PDF_NAME).write_bytes(b"%PDF-1.5 stand-in")
-    assert build.inputs_digest("html") != before
-    assert build.inputs_digest("pdflatex") == build.inputs_digest("pdflatex")
+def test_only_the_html_depends_on_the_pdf_it_links(mini_repo):
+    html, latex = build.inputs_digest("html"), build.inputs_digest("pdflatex")
+    (mini_repo / "_build" / "latex").mkdir(parents=True)
+    (mini_repo / "_build" / "latex" / build.PDF_NAME).write_bytes(b"%PDF-1.5 stand-in")
+    assert build.inputs_digest("html") != html
+    assert build.inputs_digest("pdflatex") == latex
 
 
+@pytest.mark.build
 def test_make_lab_serves_each_chapter_as_a_notebook(tmp_path):
     """``make lab`` starts JupyterLab on ``chapters/``; with jupytext each MyST Markdown chapter
     opens as a notebook. Started here with the Makefile's own arguments (``make -n lab``; as
@@ -67,7 +100,6 @@ def test_make_lab_serves_each_chapter_as_a_notebook(tmp_path):
     out ``ch3_problems.md`` as a notebook with its code cells."""
     import json
     import os
-    import re
     import socket
     import subprocess
     import sys

@@ -7,9 +7,13 @@ import shutil
 import subprocess
 import sys
 
-from analysis.data import paths
+import pytest
 from minibook import build as _build
 from minibook import make as _book
+
+from analysis.data import paths
+
+pytestmark = pytest.mark.build
 
 
 def test_a_failing_cell_fails_the_build_every_time(tmp_path):

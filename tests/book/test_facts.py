@@ -11,8 +11,7 @@ from sphinx.util.docutils import docutils_namespace
 
 from analysis import formatting
 from analysis.data.register import fact
-from liangshan_book.facts import (REGISTER_COLUMNS, fact_hint, latex_breakable_id,
-                                   latex_column_spec)
+from liangshan_book.facts import REGISTER_COLUMNS, fact_hint, latex_breakable_id, latex_column_spec
 
 FACT = "liangshan.author_visits"
 LONG = "liangshan.spontaneous_migrant_poor_households_remaining"

@@ -32,6 +32,6 @@ def test_every_locator_in_the_chapters_is_valid_and_none_is_typed_by_hand():
         typed += [(md.name, m) for m in re.findall(r"¶\s*\d+", re.sub(r"\{para\}`[^`]*`", "",
                                                                      text))]
     assert roles, "the chapters cite no paragraph"
-    for name, locator in roles:
+    for _name, locator in roles:
         parse_locator(locator)  # raises, naming the locator
     assert typed == []

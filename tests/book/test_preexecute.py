@@ -5,10 +5,10 @@ import subprocess
 import sys
 
 import pytest
+from minibook import build, make
 
 from analysis.data import paths
 from liangshan_book import preexecute
-from minibook import build, make
 
 READS_A_FACT = ("from analysis.data.register import fact\n"
                 "print('DESCRIPTION:', fact('liangshan.poor_population.2013').description)")
@@ -35,6 +35,7 @@ def test_the_chapter_notebooks_are_those_with_a_kernel():
     assert "cite.md" not in names and "appendix_a_register.md" not in names
 
 
+@pytest.mark.build
 def test_a_pre_executed_chapter_is_taken_from_the_cache_and_a_data_edit_runs_it_again(
         book_and_data, monkeypatch):
     book, data = book_and_data
@@ -66,6 +67,7 @@ def test_a_pre_executed_chapter_is_taken_from_the_cache_and_a_data_edit_runs_it_
     assert "EDITED description" in page.read_text()
 
 
+@pytest.mark.build
 def test_a_failing_chapter_is_not_cached_and_the_build_still_fails(tmp_path):
     book = make(tmp_path, "raise ValueError('this cell fails on purpose')")
     assert preexecute.run(book) == {"page.md": "failed"}

@@ -12,10 +12,11 @@ import json
 import os
 
 import pytest
+from browser_support import axe_violations, chromium, html_pages, impact_counts, serve, visit
 
 from analysis.data import paths
-from browser_support import (axe_violations, chromium, html_pages, impact_counts, serve,
-                             visit)
+
+pytestmark = [pytest.mark.book, pytest.mark.browser]
 
 HTML = paths.BUILD / "html"
 ARTIFACTS = paths.BUILD / "test-artifacts"

@@ -8,6 +8,8 @@ import pytest
 
 from analysis.data import paths
 
+pytestmark = pytest.mark.book
+
 HTML = paths.BUILD / "html"
 CHAPTERS = ["intro", "ch1_changes", "ch2_basic_needs", "ch3_problems", "ch4_measures",
             "appendix_a_register", "appendix_b_audit", "appendix_c_sources",
@@ -56,7 +58,8 @@ def test_no_resource_is_loaded_from_the_network(pages):
             if url and remote.match(url):
                 offenders.append(f"{path.relative_to(HTML)}: <{tag}> {url}")
     for css in (HTML / "_static").rglob("*.css"):
-        for url in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^)'\"]+)", css.read_text(errors="ignore")):
+        text = css.read_text(errors="ignore")
+        for url in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^)'\"]+)", text):
             offenders.append(f"{css.relative_to(HTML)}: url({url})")
     assert offenders == []
 
@@ -98,8 +101,8 @@ def test_internal_links_and_anchors_resolve(pages):
 
 
 def test_every_register_row_has_an_anchor(pages):
-    from analysis.formatting import fact_anchor
     from analysis.data.register import load_facts
+    from analysis.formatting import fact_anchor
 
     page = pages[HTML / "chapters" / "appendix_a_register.html"]
     ids = _parse(page).ids

@@ -7,6 +7,8 @@ import pytest
 
 from analysis.data import paths
 
+pytestmark = [pytest.mark.book, pytest.mark.pdf]
+
 PDF = paths.BUILD / "latex" / "liangshan-compendium.pdf"
 LOG = paths.BUILD / "latex" / "liangshan-compendium.log"
 TITLES = ["What changed in Liangshan", "Food and clothing secured", "Problems that need attention",

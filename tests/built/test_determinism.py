@@ -15,6 +15,8 @@ import pytest
 from analysis.data import paths
 from liangshan_book.run_chapter import run
 
+pytestmark = [pytest.mark.book, pytest.mark.build]
+
 EXECUTED = paths.BUILD / "jupyter_execute"
 
 
@@ -39,16 +41,17 @@ def test_a_chapter_rerun_draws_the_same_figure_bytes_as_the_book(tmp_path):
 
 
 def _tables_in_a_fresh_process():
-    code = ("import json; from analysis.domain.audit import run_audit; from analysis.data.register import "
-            "load_facts; print(json.dumps({'audit': run_audit().to_json(orient='records'), "
+    code = ("import json; from analysis.domain.audit import run_audit; "
+            "from analysis.data.register import load_facts; "
+            "print(json.dumps({'audit': run_audit().to_json(orient='records'), "
             "'register': load_facts().to_json(orient='records')}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
 
 
 def test_register_and_audit_tables_are_identical_across_processes():
-    from analysis.domain.audit import run_audit
     from analysis.data.register import load_facts
+    from analysis.domain.audit import run_audit
 
     here = {"audit": run_audit().to_json(orient="records"),
             "register": load_facts().to_json(orient="records")}

@@ -6,12 +6,10 @@ import json
 import os
 import re
 import subprocess
-import sys
 
 import pytest
 
 from analysis.data import paths
-from analysis.domain import counties
 from analysis.data.validate import main
 
 
@@ -95,6 +93,7 @@ def test_validate_rejects_with_a_clear_message(name, corrupt, rehash_after, need
     assert "Traceback" not in out and not re.search(r"\bnan\b", out, re.I)
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("name, corrupt, rehash_after, needles",
                          [c for c in CASES if c[0] in ("register-unknown-unit",
                                                         "boundary-invalid-geometry")],

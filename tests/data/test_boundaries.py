@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from analysis.data import boundaries, context, package as descriptor
-from analysis.domain.counties import county_frame
+from analysis.data import boundaries, context
+from analysis.data import package as descriptor
 from analysis.data.problems import ContextDataError
+from analysis.domain.counties import county_frame
 
 COUNTY_FILE = "geo/liangshan_counties.geojson"
 BUTUO, JINYANG = "513429", "513430"

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from datafiles import BUTUO, CI, NATIONAL, SL, line_of, problems_of, replace_once
 
-from analysis.data import context, context_checks, paths
+from analysis.data import context, paths
 from analysis.data.problems import ContextDataError
-from datafiles import BUTUO, CI, JINYANG, NATIONAL, SL, STATUS, line_of, problems_of, replace_once
 
 SHARED = paths.shared_dir() / "context"
 

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from datafiles import BUTUO, CI, JINYANG, NATIONAL, STATUS, line_of, replace_once
 
 from analysis.data import context, context_checks
 from analysis.data.problems import ContextDataError
-from datafiles import BUTUO, CI, JINYANG, NATIONAL, SL, STATUS, line_of, problems_of, replace_once
 
 
 def test_context_tables_have_no_problems():
@@ -27,7 +27,8 @@ def test_unknown_adcode(data_copy, rehash):
 
 
 def test_wrong_unit_for_indicator(data_copy, rehash):
-    replace_once(data_copy, CI, f"{BUTUO},area,c.2004,1685,km2,", f"{BUTUO},area,c.2004,1685,persons,")
+    replace_once(data_copy, CI, f"{BUTUO},area,c.2004,1685,km2,",
+                 f"{BUTUO},area,c.2004,1685,persons,")
     rehash(data_copy)
     (p,) = context_checks.check_context()
     assert (p.file, p.column, p.found) == (CI, "unit", "'persons'")

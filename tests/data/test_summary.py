@@ -1,7 +1,8 @@
 """The reader's summary of the data package (Appendix C)."""
 import pandas as pd
 
-from analysis.data import context, summary as package_summary
+from analysis.data import context
+from analysis.data import summary as package_summary
 from analysis.data.package import DataPackage
 
 

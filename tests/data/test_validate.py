@@ -4,7 +4,6 @@ import subprocess
 import sys
 
 import pandas as pd
-import pytest
 
 from analysis.data import paths
 from analysis.data.package import DataPackage
@@ -53,7 +52,8 @@ def test_non_numeric_value(data_copy, rehash, capsys):
     rehash(data_copy)
     status, out = _run(data_copy, capsys)
     assert status == 1
-    assert "facts.csv, line 6, column 'value': found '26 percent'; expected a value of type number" in out
+    assert ("facts.csv, line 6, column 'value': found '26 percent'; "
+            "expected a value of type number") in out
 
 
 def test_unknown_unit(data_copy, rehash, capsys):
@@ -61,7 +61,8 @@ def test_unknown_unit(data_copy, rehash, capsys):
     rehash(data_copy)
     status, out = _run(data_copy, capsys)
     assert status == 1
-    assert "facts.csv, line 4, column 'unit': found 'furlongs'; expected one of the declared values" in out
+    assert ("facts.csv, line 4, column 'unit': found 'furlongs'; "
+            "expected one of the declared values") in out
 
 
 def test_paragraph_out_of_range(data_copy, rehash, capsys):

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from datafiles import BUTUO, CI
 
 from analysis.data import context, paths
 from analysis.data.problems import ContextDataError
 from analysis.domain import counties
-from datafiles import BUTUO, CI
 
 
 @pytest.fixture(scope="module")

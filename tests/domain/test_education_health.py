@@ -3,7 +3,6 @@ import numpy as np
 import pytest
 
 from analysis.domain import education_health as eh
-from analysis.data import register
 
 
 def test_out_of_school_identity_holds():

@@ -2,7 +2,6 @@
 import pytest
 
 from analysis.domain import housing
-from analysis.data import register
 
 
 def test_relocation_share():

@@ -2,7 +2,6 @@
 import pytest
 
 from analysis.domain import income
-from analysis.data import register
 
 
 def test_migrant_earnings_total():

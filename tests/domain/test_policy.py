@@ -2,8 +2,8 @@
 import numpy as np
 import pytest
 
-from analysis.domain import policy
 from analysis.data.problems import DataError
+from analysis.domain import policy
 
 
 def test_household_outlay():

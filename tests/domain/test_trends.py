@@ -1,11 +1,10 @@
 """Trends of section I: changes, paces, bases, the national fit and the extrapolations."""
 import math
 
-import pandas as pd
 import pytest
 
-from analysis.domain import trends
 from analysis.data.problems import DataError
+from analysis.domain import trends
 
 
 def test_period_year_reads_year_end_periods_and_rejects_others():

@@ -1,4 +1,5 @@
-"""analysis.figures.maps: each map has its layers, legend, scale bar, source line and extent; the SVG
+"""analysis.figures.maps: each map has its layers, legend, scale bar, source line and extent; the
+SVG
 map has one accessible path per county; drawing is deterministic."""
 from __future__ import annotations
 
@@ -13,10 +14,12 @@ matplotlib.use("Agg")
 import pytest  # noqa: E402
 from matplotlib.collections import PatchCollection  # noqa: E402
 
-from analysis.data import boundaries, context
+from analysis.data import boundaries
 from analysis.domain.counties import STATUS_ORDER, county_frame
-from analysis.figures import maps
-from analysis.figures import style  # noqa: E402
+from analysis.figures import (
+    maps,
+    style,  # noqa: E402
+)
 
 BUTUO, JINYANG = "513429", "513430"
 SMALL = (4.0, 3.4)

@@ -3,7 +3,8 @@ import io
 
 from matplotlib.figure import Figure
 
-from analysis.figures import paradox as figures_paradox, style
+from analysis.figures import paradox as figures_paradox
+from analysis.figures import style
 
 
 def _png(fig):

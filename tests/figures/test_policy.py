@@ -1,7 +1,10 @@
 """Tests of analysis.figures.policy: figures build, carry their sources and key numbers."""
 from matplotlib.figure import Figure
 
-from analysis.figures import policy as figures_policy, style
+from analysis.domain import policy
+from analysis.figures import policy as figures_policy
+from analysis.figures import style
+from analysis.formatting import number
 
 
 def _all_text(fig):
@@ -16,9 +19,14 @@ def test_subsidy_schedule():
     style.use()
     fig = figures_policy.subsidy_schedule()
     assert isinstance(fig, Figure) and len(fig.axes) == 2
-    text = _all_text(fig)
-    assert "liangshan.relocation_subsidy_gap_max" in text
-    assert "140" in text and "160" in text  # solved house costs, thousand yuan
+    assert "liangshan.relocation_subsidy_gap_max" in _all_text(fig)
+    # the right panel marks each stated gap at the house cost that solves it, and labels the
+    # marker with that cost in thousand yuan: the labels are the computed costs, in order
+    gaps = policy.gap_costs()
+    labels = [t.get_text() for t in fig.axes[1].texts
+              if t.get_text() in {number(c / 1000.0) for c in gaps["house_cost_yuan"]}]
+    assert labels == [number(c / 1000.0) for c in gaps["house_cost_yuan"]]
+    assert len(labels) == len(gaps) >= 2
 
 
 def test_villager_groups():

@@ -5,8 +5,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
-from analysis.figures import trends as figures_trends
 from analysis.domain import trends  # noqa: E402
+from analysis.figures import trends as figures_trends
 
 
 def _texts(fig):

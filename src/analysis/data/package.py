@@ -1,6 +1,7 @@
 """The data package: one object for the data folder, its descriptor and its resources.
 
-Everything in the ``analysis`` package reads data through one :class:`DataPackage`, the *current* one
+Everything in the ``analysis`` package reads data through one :class:`DataPackage`, the *current*
+one
 (:func:`current`): the repository's ``data/`` folder, unless ``LIANGSHAN_DATA_DIR`` names
 another folder (a book build on a copy) or :func:`use` sets one (the ``--data-dir`` option of
 ``python -m analysis validate``, and tests that corrupt a copy). The data folder is therefore
@@ -73,7 +74,7 @@ class DataPackage:
     root: Path
 
     @classmethod
-    def at(cls, root: str | os.PathLike) -> "DataPackage":
+    def at(cls, root: str | os.PathLike) -> DataPackage:
         """The package in folder ``root``."""
         return cls(Path(root).resolve())
 

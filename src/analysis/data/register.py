@@ -21,8 +21,13 @@ import pandas as pd
 
 from analysis.data import article, paths
 from analysis.data.package import DataPackage, current
-from analysis.data.problems import (Problem, RegisterError, SourceTextMismatch, SourceTextMissing,
-                                    UnknownFactError)
+from analysis.data.problems import (
+    Problem,
+    RegisterError,
+    SourceTextMismatch,
+    SourceTextMissing,
+    UnknownFactError,
+)
 
 #: Data files read here (globs in data/); a chapter importing this module is
 #: re-executed when one of them changes (see liangshan_book.dependencies).

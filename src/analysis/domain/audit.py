@@ -332,8 +332,8 @@ def _bases() -> list[dict]:
                      "The base implied by the press's end-2019 count and rate against the "
                      "article's 2018 base.", [c18, r18], b18, b19, h18 + h19,
                      verdict_equal(b18, b19, h18 + h19),
-                     f"persons; the whole-percent rate of the press figure leaves a wide "
-                     f"margin", f"{src_p}; {src_r}"))
+                     "persons; the whole-percent rate of the press figure leaves a wide "
+                     "margin", f"{src_p}; {src_r}"))
     return rows
 
 

@@ -23,7 +23,7 @@ import datetime as _dt
 import numpy as np
 import pandas as pd
 
-from analysis.data import context, register
+from analysis.data import register
 from analysis.domain import counties
 
 #: ASSUMPTION, not a number of the article — days of brick demand in one building season.

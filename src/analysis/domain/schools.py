@@ -1,7 +1,8 @@
 """The education side of the resource paradox: overflowing classes beside near-empty ones.
 
 Computed from register rows of section III, paragraph 24:
-``jinyang.compulsory_education_classes``, ``jinyang.classes_55_plus``, ``jinyang.large_class_threshold``, ``jinyang.max_class_size``,
+``jinyang.compulsory_education_classes``, ``jinyang.classes_55_plus``,
+``jinyang.large_class_threshold``, ``jinyang.max_class_size``,
 ``jinyang.boarders_per_bed``, ``zhaizi_school.students``, ``zhaizi_school.largest_class`` and
 ``zhaizi_school.smallest_class``; the clinic side comes from :mod:`analysis.domain.clinics`.
 
@@ -22,8 +23,8 @@ import math
 
 import pandas as pd
 
-from analysis.domain import clinics
 from analysis.data import register
+from analysis.domain import clinics
 
 #: ASSUMPTION — class-size norm (pupils per class) by level; commonly cited from the national
 #: school-construction standards, not checked against the document here. Adjustable.

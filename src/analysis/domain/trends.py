@@ -127,7 +127,8 @@ def rate_changes(deadline_year: int = DEADLINE_YEAR) -> pd.DataFrame:
             target, :data:`DEADLINE_YEAR`).
 
     Returns:
-        One row per place with columns place, fact_start, fact_end, year_start, year_end, rate_start,
+        One row per place with columns place, fact_start, fact_end, year_start, year_end,
+        rate_start,
         rate_end (percent), years, change_pp (percentage points, negative for a fall),
         change_relative_pct (percent of the start rate), cagr_pct (compound annual change,
         percent per year), pace_achieved_pp (points per year, linear), years_left (to the
@@ -416,7 +417,8 @@ def liangshan_extrapolation(deadline_year: int = DEADLINE_YEAR) -> pd.DataFrame:
     * ``constant rate``: the same proportional fall every year (compound rate).
 
     Returns:
-        Tidy rows with columns quantity (``poor_population`` / ``poverty_rate``), method, year, value,
+        Tidy rows with columns quantity (``poor_population`` / ``poverty_rate``), method, year,
+        value,
         unit. Years run from the last register year to ``deadline_year``; the register years
         themselves appear with method ``article``.
     """
@@ -462,7 +464,8 @@ def extrapolation_vs_official(year: int = 2019) -> pd.DataFrame:
     """Both extrapolations for ``year`` against the official end-2019 figures.
 
     Returns:
-        One row per quantity with columns quantity, unit, linear, constant_rate, official, source_id,
+        One row per quantity with columns quantity, unit, linear, constant_rate, official,
+        source_id,
         official_minus_linear, official_minus_constant (same units).
     """
     ext = liangshan_extrapolation()

@@ -3,7 +3,8 @@
 Every function returns a matplotlib Figure (or, for :func:`interactive_county_svg`, an SVG
 string) and computes nothing beyond placing things: the data come from
 :func:`analysis.domain.counties.county_frame` (polygons joined with
-:func:`analysis.domain.counties.county_table`) and :func:`analysis.data.boundaries.load_prefectures`, which
+:func:`analysis.domain.counties.county_table`) and
+:func:`analysis.data.boundaries.load_prefectures`, which
 tests and chapters may pass in to avoid reading them again. Drawing is deterministic (no
 randomness, no timestamps; save with :func:`analysis.figures.style.save`).
 
@@ -76,7 +77,7 @@ def _source(fig: Figure, data: str) -> None:
     style.source_line(fig, f"Data: {data}. {boundaries.ATTRIBUTION}.")
 
 
-def _map_axes(fig: Figure, rect) -> "Axes":  # noqa: F821 - matplotlib type
+def _map_axes(fig: Figure, rect) -> Axes:  # noqa: F821 - matplotlib type
     ax = fig.add_axes(rect)
     ax.set_aspect("equal")
     ax.set_axis_off()

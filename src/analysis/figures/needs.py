@@ -1,7 +1,9 @@
 """Figures of Chapter 2 (basic needs): drawing only; the numbers come from
-:mod:`analysis.domain.income`, :mod:`analysis.domain.housing` and :mod:`analysis.domain.education_health`.
+:mod:`analysis.domain.income`, :mod:`analysis.domain.housing` and
+:mod:`analysis.domain.education_health`.
 
-Each function returns a matplotlib Figure in the house style (:mod:`analysis.figures.style`): Okabe-Ito
+Each function returns a matplotlib Figure in the house style (:mod:`analysis.figures.style`):
+Okabe-Ito
 colours doubled by hatching, markers or line styles, a white background and a source line naming
 the register rows. Nothing is saved to disk here.
 """
@@ -11,8 +13,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.ticker import FuncFormatter
 
-from analysis.domain import education_health, housing, income
 from analysis.data import register
+from analysis.domain import education_health, housing, income
 from analysis.figures import style
 from analysis.formatting import number
 

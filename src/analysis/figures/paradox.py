@@ -1,6 +1,7 @@
 """Figures of the resource paradox of section III: idle clinics, crowded and empty classrooms.
 
-Drawing only: every number comes from :mod:`analysis.domain.clinics` and :mod:`analysis.domain.schools`
+Drawing only: every number comes from :mod:`analysis.domain.clinics` and
+:mod:`analysis.domain.schools`
 (which read the register). Each function returns a matplotlib Figure in the house style
 (:mod:`analysis.figures.style`), with colour doubled by hatching or markers and a source line naming
 the register rows; nothing is saved here.
@@ -9,8 +10,8 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 
-from analysis.domain import clinics, schools
 from analysis.data import register
+from analysis.domain import clinics, schools
 from analysis.figures import style
 from analysis.formatting import number
 
@@ -37,7 +38,8 @@ def crowded_vs_idle(working_days: float = clinics.WORKING_DAYS_PER_YEAR_ASSUMED,
 
     Args:
         working_days: ASSUMED working days per year for the visits-per-worker-day note.
-        norms: ASSUMED class-size norms (default :data:`analysis.domain.schools.CLASS_SIZE_NORM_ASSUMED`),
+        norms: ASSUMED class-size norms (default
+        :data:`analysis.domain.schools.CLASS_SIZE_NORM_ASSUMED`),
             drawn as dashed reference lines labelled as assumptions.
     """
     norms = schools.CLASS_SIZE_NORM_ASSUMED if norms is None else norms

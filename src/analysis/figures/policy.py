@@ -1,6 +1,7 @@
 """Figures of the policy-balance and mobilisation findings (sections III and IV).
 
-Drawing only: numbers come from :mod:`analysis.domain.policy` and :mod:`analysis.domain.social`. Each function
+Drawing only: numbers come from :mod:`analysis.domain.policy` and :mod:`analysis.domain.social`.
+Each function
 returns a matplotlib Figure in the house style, with hatching or markers beside colour and a
 source line naming the register rows and context tables; nothing is saved here.
 """
@@ -10,8 +11,8 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from analysis.domain import policy, social
 from analysis.data import register
+from analysis.domain import policy, social
 from analysis.figures import style
 from analysis.formatting import number
 
@@ -158,7 +159,7 @@ def migrants() -> Figure:
                                           "xx"),
                                          ("of whom out of poverty", _C["bluish_green"], "//")]),
     ]
-    for i, (label, parts) in enumerate(bars):
+    for i, (_label, parts) in enumerate(bars):
         left = 0.0
         for measure, colour, hatch in parts:
             w = float(m.loc[measure, "persons"])
@@ -186,7 +187,8 @@ def mobilisation() -> Figure:
     """Head counts of the people mobilised and of the remaining poor, and their ratios.
 
     Left: persons on a logarithmic axis (helpers hatched one way, poor another). Right: remaining
-    poor per official and per working-team member (:func:`analysis.domain.social.mobilisation_ratios`).
+    poor per official and per working-team member
+    (:func:`analysis.domain.social.mobilisation_ratios`).
     """
     rp = social.remaining_poor()
     heads = [
@@ -200,7 +202,7 @@ def mobilisation() -> Figure:
     fig = Figure(figsize=(8.8, 4.4))
     ax1 = fig.add_axes((0.27, 0.22, 0.3, 0.66))
     ax2 = fig.add_axes((0.73, 0.22, 0.25, 0.66))
-    for i, (label, val, kind) in enumerate(heads):
+    for i, (_label, val, kind) in enumerate(heads):
         colour, hatch = ((_C["blue"], "") if kind == "helpers" else (_C["orange"], "xx"))
         ax1.barh(i, val, color=colour, hatch=hatch, edgecolor="black", linewidth=0.6)
         ax1.text(val * 1.1, i, number(val), va="center", fontsize=7.5)
@@ -216,7 +218,7 @@ def mobilisation() -> Figure:
              ("per official, end-2019", "remaining poor per official, end-2019", "s"),
              ("per team member,\nend-2018", "remaining poor per working-team member, end-2018",
               "D")]
-    for i, (label, key, mk) in enumerate(shown):
+    for i, (_label, key, mk) in enumerate(shown):
         v = ratios[key]
         ax2.hlines(i, 0, v, color=_C["reddish_purple"], linewidth=2)
         ax2.plot([v], [i], marker=mk, color=_C["reddish_purple"])

@@ -2,17 +2,18 @@
 
 Plotting only: every number comes from :mod:`analysis.domain.trends`. Figures are made with
 :class:`matplotlib.figure.Figure` (not pyplot), so a notebook shows each once and no global state
-is left behind. Each function applies the house style (:mod:`analysis.figures.style`), marks series by colour *and* marker or line style, writes a source
+is left behind. Each function applies the house style (:mod:`analysis.figures.style`), marks series
+by colour *and* marker or line style, writes a source
 line naming the register rows or context tables, and returns the Figure (nothing is saved).
 """
 from __future__ import annotations
 
-from matplotlib.figure import Figure
 import numpy as np
 import pandas as pd
+from matplotlib.figure import Figure
 
-from analysis.figures import style
 from analysis.domain import counties, trends
+from analysis.figures import style
 from analysis.formatting import number
 
 _GREY = "#7a7a7a"
@@ -81,7 +82,8 @@ def national_trend(start: int = 2012, end: int = 2019):
 
     Returns:
         The Figure, drawn from :func:`analysis.domain.trends.national_series`,
-        :func:`analysis.domain.trends.national_trend_fit`, :func:`analysis.domain.trends.trend_band`.
+        :func:`analysis.domain.trends.national_trend_fit`,
+        :func:`analysis.domain.trends.trend_band`.
     """
     style.use()
     nat = trends.national_series(start, end)
@@ -208,7 +210,6 @@ def poverty_status_map():
 def county_svg() -> str:
     """Interactive SVG of the counties (HTML only): name, poverty-county status and, for
     Butuo and Jinyang, the register's rates; fill colours as in the static status map."""
-    from analysis.data import boundaries
     from analysis.figures import maps
 
     gdf = counties.county_frame()
