@@ -21,13 +21,12 @@ import re
 import pandas as pd
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective, SphinxRole
-from sphinx.util.nodes import make_refnode
 
 from analysis import formatting
 from analysis.data.package import current
 from analysis.data.problems import DataError, UnknownFactError
+from liangshan_book.links import hinted_ref
 
 #: Column headers of the register table, with their relative widths in HTML and in the PDF.
 #: The PDF gives the fact id more room (it wraps at "." and "_") and the description less, so
@@ -95,7 +94,8 @@ class FactRole(SphinxRole):
     """``{fact}`liangshan.poor_population.2013``` -> ``881,000`` linked to its register row.
 
     The role leaves a ``pending_xref`` to the row's anchor that carries the hint in
-    ``fact_hint``; :class:`FactLinks` turns it into the link when the page is written.
+    :func:`fact_hint`; :class:`liangshan_book.links.HintedLinks` turns it into the link when
+    the page is written.
     """
 
     def run(self):
@@ -109,42 +109,8 @@ class FactRole(SphinxRole):
             msg = self.inliner.reporter.error(f"fact role: {exc}", line=self.lineno)
             return [self.inliner.problematic(self.rawtext, self.rawtext, msg)], [msg]
         text = formatting.value(f.value, f.unit, f.value_max)
-        ref = addnodes.pending_xref("", refdomain="std", reftype="ref",
-                                    reftarget=formatting.fact_anchor(fact_id),
-                                    refdoc=self.env.docname, refexplicit=True, refwarn=True,
-                                    fact_hint=fact_hint(f))
-        ref += nodes.inline(text, text, classes=["fact-value"])
-        return [ref], []
-
-
-class FactLinks(SphinxPostTransform):
-    """Resolve the role's references to register rows, keeping the hint.
-
-    Sphinx's own ``std:ref`` resolution keeps only the text of a reference, so the hint would be
-    lost; this runs first (priority 5 < 10) and builds the link itself. In HTML the link gets
-    the hint as its ``title`` and the number is an ``<abbr>`` with the same explanation; other
-    formats get the plain number (LaTeX would otherwise print the explanation in parentheses).
-    A reference whose anchor is unknown is left to Sphinx, which reports it.
-    """
-
-    default_priority = 5
-
-    def run(self, **kwargs):
-        std = self.env.get_domain("std")
-        html = self.app.builder.format == "html"
-        for ref in list(self.document.findall(addnodes.pending_xref)):
-            hint = ref.get("fact_hint")
-            if hint is None:
-                continue
-            docname, labelid = std.anonlabels.get(ref["reftarget"], ("", ""))
-            if not docname:
-                continue
-            text = ref.astext()
-            inner = (nodes.abbreviation(text, text, explanation=hint, classes=["fact-value"])
-                     if html else nodes.inline(text, text, classes=["fact-value"]))
-            link = make_refnode(self.app.builder, ref.get("refdoc", self.env.docname), docname,
-                                labelid, inner, title=hint if html else None)
-            ref.replace_self(link)
+        return [hinted_ref(formatting.fact_anchor(fact_id), fact_hint(f), text,
+                           self.env.docname, "fact-value")], []
 
 
 class FactRegisterDirective(SphinxDirective):
@@ -199,5 +165,5 @@ def setup(app):
     app.add_role("fact", FactRole())
     app.add_directive("fact-register", FactRegisterDirective)
     app.add_node(fact_id_literal, latex=(_visit_fact_id_latex, None))
-    app.add_post_transform(FactLinks)
+    app.setup_extension("liangshan_book.links")
     return {"version": "0.2", "parallel_read_safe": True, "parallel_write_safe": True}
