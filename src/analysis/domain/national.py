@@ -135,7 +135,7 @@ def census_change_by_batch(frame: pd.DataFrame) -> pd.DataFrame:
         for year, g in sub.groupby("exit_year"):
             p10, p20 = g["population_2010"].astype(float), g["population_2020"].astype(float)
 
-            def wmean(col, w):
+            def wmean(col, w, g=g):
                 return float((g[col].astype(float) * w).sum() / w.sum())
             ok10 = g["minority_share_2010"].notna() & g["minority_share_2020"].notna()
             rows.append({
