@@ -37,7 +37,7 @@ DATAPOINTS = "national_prefecture_datapoints"
 COUNTIES = "geo_national_counties"
 PROVINCES = "geo_national_provinces"
 TABLES = (POVERTY, CROSSWALK, CENSUS, DATAPOINTS)
-#: The sources a crosswalk row maps to: column prefix -> (what it is, census year or None).
+#: The sources a crosswalk row maps to, column prefix -> (what it is, census year or None).
 TARGETS = {"census_2010": ("the 2010 census", 2010), "census_2020": ("the 2020 census", 2020),
            "boundary": ("the boundary layer", None)}
 #: A box around China's territory as the boundary layer draws it (longitude, latitude,

@@ -27,7 +27,7 @@ PREFECTURES = {"Liangshan": LIANGSHAN_ZH, "Nujiang": "怒江傈僳族自治州",
 #: How a county's two censuses compare, from its crosswalk methods (best first).
 SAME_CODE, CHANGED, BY_HAND, NOT_MATCHED = ("same code and name", "code or name changed",
                                             "matched by hand", "not matched")
-#: 2010 characteristics in the ordered model: column -> label.
+#: The 2010 characteristics in the ordered model, column -> label.
 PREDICTORS = {"minority_share_2010": "Minority share, 2010 (%)",
               "urban_share_2010": "Urban share, 2010 (%)",
               "illiteracy_2010": "Illiteracy, aged 15+, 2010 (%)",

@@ -32,8 +32,8 @@ YEAR_COLOURS = dict(zip(YEARS, ("#FFE945", "#BCAF6F", "#7C7B78", "#3B496C", "#00
 YEAR_HATCHES = {2019: "///", 2020: "..."}
 OTHER = "#EDEDED"
 LIANGSHAN_EDGE = style.OKABE_ITO["vermillion"]
-#: Southern edge of the main map (degrees north): the South China Sea islands, none a poverty
-#: county, fall outside its frame.
+#: The southern edge of the main map, in degrees north; the South China Sea islands, none a
+#: poverty county, fall outside its frame.
 SOUTH_EDGE = 17.5
 
 
