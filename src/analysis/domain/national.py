@@ -19,9 +19,13 @@ from analysis.data import national
 #: re-executed when one of them changes (see liangshan_book.dependencies).
 DATA_FILES = ("datapackage.json", "national/*")
 
-#: Liangshan in the list (its prefecture as the list writes it).
+#: Liangshan in the list (its prefecture as the list writes it, in Chinese).
+#:
+#: :meta hide-value:
 LIANGSHAN_ZH = "凉山彝族自治州"
-#: The three prefectures of the "three prefectures" and their names in the list.
+#: The three prefectures of the "three prefectures" and their names in the list (Chinese).
+#:
+#: :meta hide-value:
 PREFECTURES = {"Liangshan": LIANGSHAN_ZH, "Nujiang": "怒江傈僳族自治州",
                "Linxia": "临夏回族自治州"}
 #: How a county's two censuses compare, from its crosswalk methods (best first).
