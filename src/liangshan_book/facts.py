@@ -20,6 +20,7 @@ import re
 
 import pandas as pd
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective, SphinxRole
@@ -148,10 +149,13 @@ class FactLinks(SphinxPostTransform):
 
 
 class FactRegisterDirective(SphinxDirective):
-    """The whole register as a table, one anchor per fact."""
+    """The whole register as a table, one anchor per fact; the directive's argument is the
+    table's caption and ``:name:`` its label, so that it is numbered like every table."""
 
     has_content = False
-    option_spec = {}
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec = {"name": directives.unchanged}
 
     def run(self):
         from analysis.data.register import load_facts
@@ -160,7 +164,13 @@ class FactRegisterDirective(SphinxDirective):
         frame = load_facts()
         std = self.env.get_domain("std")
         headers = [c[0] for c in REGISTER_COLUMNS]
-        table = nodes.table(classes=["fact-register", "colwidths-given", "longtable"])
+        table = nodes.table(classes=["fact-register", "colwidths-given", "longtable",
+                                     f"numeric-{headers.index('Value') + 1}"])
+        if self.arguments:
+            inline, messages = self.state.inline_text(self.arguments[0], self.lineno)
+            table += nodes.title(self.arguments[0], "", *inline)
+            table += messages
+        self.add_name(table)
         group = nodes.tgroup(cols=len(headers))
         table += group
         for _, html_width, _ in REGISTER_COLUMNS:
