@@ -155,15 +155,6 @@ def test_a_table_with_an_empty_cell_is_refused_naming_row_and_column():
         table(pd.DataFrame({"A": ["x", "y"], "B": [1.0, None]}), **CAPTION)
 
 
-def test_html_only_content_gives_the_pdf_a_sentence_instead_of_a_repr():
-    from analysis.notebook import HtmlOnly
-
-    shown = HtmlOnly("<svg></svg>")
-    assert shown._repr_html_() == "<svg></svg>"
-    assert "HTML edition" in shown._repr_markdown_()
-    assert "object at" not in repr(shown) and "IPython" not in repr(shown)
-
-
 def test_markdown_escaping_keeps_data_from_being_read_as_markup():
     from analysis.notebook import Markdown, escape_markdown
 

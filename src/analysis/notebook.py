@@ -255,28 +255,3 @@ def table(frame, index: str | None = None, *, caption: str, name: str) -> Table:
 
 #: A table's label: ``tbl-`` and lower-case words joined by hyphens.
 _NAME = re.compile(r"tbl-[a-z0-9]+(-[a-z0-9]+)*")
-
-
-class HtmlOnly:
-    """Content that only the HTML book can show (an interactive map, say): HTML for the HTML
-    book and Jupyter, and in the PDF, in its place, a sentence saying where to find it
-    (instead of the ``<IPython.core.display.HTML object>`` repr LaTeX would print).
-
-    Attributes:
-        html: the HTML shown.
-        note: the Markdown shown in the PDF instead.
-    """
-
-    def __init__(self, html: str, note: str = "*This interactive view is part of the HTML "
-                                              "edition of the book.*"):
-        self.html = html
-        self.note = note
-
-    def _repr_html_(self) -> str:
-        return self.html
-
-    def _repr_markdown_(self) -> str:
-        return self.note
-
-    def __repr__(self) -> str:
-        return "HTML shown in the HTML book only"
