@@ -139,6 +139,10 @@ def test_chapter_tables_are_complete():
     check = ch2.season_check_table(Assumptions(construction_season_days=214))
     assert check["Arithmetic"].iloc[0] == "3,000,000 a day x 214 days"
     assert check["Result"].iloc[0] == "642,000,000"
+    basis = ch2.assumptions_table().set_index("Assumption (name in the code)")["Basis"]
+    # the address in the basis of bricks_per_home may wrap after "/" and "." in the HTML
+    assert "https:/\u200b/\u200bm.\u200bw09." in basis.iloc[1]
+    assert basis.index[0].endswith("(construction_season_days)")
     labour = ch2.labour_table().set_index("Quantity")
     assert labour.loc["rural labour force (implied)", "Value"] == "about 2,490,000"
     assert labour.loc["workers transferred", "Given or implied"] == "the article"

@@ -13,6 +13,8 @@ and its tables; split by kind, one chapter's values would scatter across modules
 """
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from analysis import formatting
@@ -22,12 +24,12 @@ from analysis.domain.assumptions import Assumptions
 from analysis.domain.sensitivity import Conclusion
 from analysis.domain.sensitivity import table as sweep_table
 
-#: An example outpatient bill (yuan) for the prose: an illustration, not a number of the
+#: An example outpatient bill (yuan) for the prose, an illustration and not a number of the
 #: article.
 EXAMPLE_BILL = 200.0
-#: An example county-hospital bill (yuan) for the prose: an illustration.
+#: An example county-hospital bill (yuan) for the prose, an illustration.
 EXAMPLE_STAY = 10_000.0
-#: The census whose family households and children are the bases of the chapter's rates: the
+#: The census whose family households and children are the bases of the chapter's rates, the
 #: one nearest to the article (November 2020; the article was written in 2019).
 BASE_YEAR = "2020"
 
@@ -384,9 +386,9 @@ def sensitivity_table(conclusions=CONCLUSIONS) -> pd.DataFrame:
     """Which of the chapter's conclusions flip over each assumption's range, for the reader.
 
     Returns:
-        One row per conclusion and assumption: the statement, the assumption with its range,
-        the number at the low end, the default and the high end (each with whether the
-        statement holds) and whether it flips.
+        One row per conclusion and assumption, with the statement, the assumption and its
+        range, the number at the low end, the default and the high end (each with whether
+        the statement holds) and whether it flips.
     """
     raw = sweep_table(conclusions)
     rows = []
@@ -404,11 +406,20 @@ def sensitivity_table(conclusions=CONCLUSIONS) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _breakable(text: str) -> str:
+    """``text`` with a zero-width space after each "/" or "." of a long token (an address),
+    so that a narrow table cell can wrap it."""
+    return " ".join(re.sub(r"([/.])(?=.)", "\\1\u200b", w) if len(w) > 30 else w
+                    for w in text.split(" "))
+
+
 def assumptions_table() -> pd.DataFrame:
-    """The chapter's assumptions for the reader: what, default, range, unit and basis."""
+    """The chapter's assumptions for the reader: what, default, range, unit and basis (long
+    addresses in the basis may wrap)."""
     t = assumptions.table("ch2")
-    return pd.DataFrame({"Assumption": t["what"], "Name in the code": t["name"],
+    return pd.DataFrame({"Assumption (name in the code)":
+                         [f"{w} ({n})" for w, n in zip(t["what"], t["name"])],
                          "Default": [_shown(x, u) for x, u in zip(t["default"], t["unit"])],
                          "Range": [f"{_shown(lo, u)} to {_shown(hi, u)}" for lo, hi, u in
                                    zip(t["low"], t["high"], t["unit"])],
-                         "Basis": t["basis"]})
+                         "Basis": t["basis"].map(_breakable)})

@@ -33,11 +33,11 @@ from analysis.domain import assumptions, counties
 from analysis.domain.income import BUTUO
 from analysis.formatting import number
 
-#: Range of season lengths (days) drawn on the axis of the season figure: from about four
+#: Range of season lengths (days) drawn on the axis of the season figure, from about four
 #: months to a whole year (a display choice, wider than the assumption's range).
 SEASON_AXIS_DAYS = (120, 365)
 
-#: The last day of every building season: the article says building stops after November.
+#: The last day of every building season (the article says building stops after November).
 SEASON_END_MONTH, SEASON_END_DAY = 11, 30
 #: The (non-leap) year in which seasons are counted.
 SEASON_YEAR = 2019
@@ -135,7 +135,7 @@ def homes_against_households(census_year: str = "2020") -> pd.DataFrame:
     return frame
 
 
-#: Census populations the rehoused count is set against: (label, indicator, census year).
+#: Census populations the rehoused count is set against, as (label, indicator, census year).
 REHOUSED_BASES = (("rural residents", "rural_population", "2010"),
                   ("rural residents", "rural_population", "2020"),
                   ("all residents", "resident_population", "2020"))
