@@ -78,7 +78,7 @@ def incomes(A: Assumptions) -> Values:
         v.add(f"ch2_land_mu_{key}", land.loc[row, "mu"], f"household land, {row}, mu",
               income.land_holdings)
     v.add("ch2_mu_per_ha", income.MU_PER_HECTARE, "mu to the hectare (unit definition)",
-          "analysis.domain.income.MU_PER_HECTARE")
+          income.hectares_to_mu)
 
     old = income.old_age_support_schedule().iloc[-1]
     v.add("ch2_old_age_example", old["age"], "an example age above the subsidy age, years",
@@ -141,7 +141,7 @@ def housing_values(A: Assumptions) -> Values:
     a = assumptions.get("construction_season_days")
     for end, key in ((a.low, "lo"), (a.high, "hi")):
         v.add(f"ch2_season_{key}", int(end), f"season, {key} end of the range, days",
-              "analysis.domain.assumptions.REGISTRY")
+              assumptions.get)
         v.add(f"ch2_season_{key}_words", housing.season_words(int(end)),
               f"months of the season at the {key} end of the range", housing.season_words)
         v.add(f"ch2_brick_cost_{key}_m", housing.brick_extra_cost_per_season(int(end)) / 1e6,
@@ -240,11 +240,11 @@ def medical(A: Assumptions) -> Values:
     v.add("ch2_share", share, "refund share above the threshold (assumption)",
           "analysis.domain.assumptions.Assumptions")
     v.add("ch2_share_lo", a.low, "refund share, low end of the range",
-          "analysis.domain.assumptions.REGISTRY")
+          assumptions.get)
     v.add("ch2_share_hi", a.high, "refund share, high end of the range",
-          "analysis.domain.assumptions.REGISTRY")
+          assumptions.get)
     v.add("ch2_example_bill", EXAMPLE_BILL, "an example outpatient bill, yuan",
-          "analysis.chapters.ch2.EXAMPLE_BILL")
+          "analysis.chapters.ch2.medical")
     v.add("ch2_example_pay", pay(EXAMPLE_BILL, share),
           "patient's payment on the example bill at the chapter's share, yuan", pay)
     v.add("ch2_example_pay_lo", pay(EXAMPLE_BILL, a.high),
@@ -258,7 +258,7 @@ def medical(A: Assumptions) -> Values:
           "refund share that makes the example bill cost the lowest share's payment",
           education_health.share_for_payment)
     v.add("ch2_example_stay", EXAMPLE_STAY, "an example county-hospital bill, yuan",
-          "analysis.chapters.ch2.EXAMPLE_STAY")
+          "analysis.chapters.ch2.medical")
     v.add("ch2_example_stay_pay", education_health.inpatient_patient_cost(EXAMPLE_STAY),
           "a poor patient's part of the example hospital bill, yuan",
           education_health.inpatient_patient_cost)
