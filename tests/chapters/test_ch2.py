@@ -111,6 +111,8 @@ def test_break_even_bricks_per_home():
     v = _numbers(ch2.exercises(Assumptions()))
     # 825,000,000 / 43,388 = 19,014.47 bricks a home
     assert v["ch2_ex_break_even"] == pytest.approx(19_014.47, abs=0.01)
+    # Butuo's part: 43,388 x 5,516 / 45,533 = 5,256.1 homes; 825,000,000 / 5,256.1 = 156,959
+    assert v["ch2_ex_beyond_butuo"] == pytest.approx(156_959, abs=1)
 
 
 def test_sensitivity_table_says_which_conclusions_flip():

@@ -319,6 +319,10 @@ def exercises(A: Assumptions) -> Values:
     v.add("ch2_ex_break_even", check.loc["bricks", "value"] / check.loc["to_build", "value"],
           "bricks per home at which a season's bricks build every home still to build",
           housing.brick_season_check)
+    v.add("ch2_ex_beyond_butuo", check.loc["bricks", "value"]
+          / (check.loc["to_build", "value"] * check.loc["butuo_low_income_share", "value"]),
+          "bricks per home above which a season's homes fall below Butuo's part of the "
+          "low-income households", housing.brick_season_check)
     return v
 
 
