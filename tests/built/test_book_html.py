@@ -110,7 +110,7 @@ def test_every_register_row_has_an_anchor(pages):
 
 
 def test_fact_numbers_link_to_the_register(pages):
-    intro = pages[HTML / "index.html"]  # the introduction is the root document
+    intro = pages[HTML / "index.html"]
     assert re.search(r'href="chapters/appendix_a_register.html#fact-liangshan-author-visits"',
                      intro)
 
