@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import pytest
+from outside import skip_without_shared
 
 from analysis.data import paths
 from analysis.data.register import load_facts
@@ -34,10 +35,8 @@ def test_every_fact_role_names_a_register_row():
 
 
 def _tool(name):
-    tool = TOOLS / name
-    if not tool.is_file():
-        pytest.skip(f"the compendium's checker {tool} is not on this machine")
-    return tool
+    return skip_without_shared(TOOLS / name, f"the compendium's text checker {name} (it lists "
+                               "hand-typed numbers or copied text)")
 
 
 def test_no_number_is_typed_by_hand_in_prose():

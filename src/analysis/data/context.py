@@ -16,8 +16,9 @@ from functools import lru_cache
 
 import pandas as pd
 
+from analysis.data.csv_check import check_table
 from analysis.data.package import DataPackage, current
-from analysis.data.problems import ContextDataError, Problem
+from analysis.data.problems import ContextDataError
 
 #: Data files read here (globs in data/); a chapter importing this module is
 #: re-executed when one of them changes (see liangshan_book.dependencies).
@@ -51,22 +52,24 @@ def file_of(pkg: DataPackage, key: str) -> str:
 
 
 def raw(pkg: DataPackage, key: str) -> pd.DataFrame | None:
-    """The table as strings (empty cells as <NA>), or None when it cannot be read (the schema
-    check reports why)."""
-    try:
-        return pd.read_csv(pkg.path(RESOURCES[key]), dtype="string", keep_default_na=False,
-                           na_values=[""], encoding="utf-8-sig")
-    except (OSError, ValueError, pd.errors.ParserError):
+    """The table as strings, stripped of spaces (empty cells as <NA>), or None when it cannot
+    be read as a table (the schema check reports why: :mod:`analysis.data.csv_check`)."""
+    if check_table(pkg.root, pkg.resource(RESOURCES[key])).blocked:
         return None
+    try:
+        frame = pd.read_csv(pkg.path(RESOURCES[key]), dtype="string", keep_default_na=False,
+                            na_values=[""], encoding="utf-8-sig")
+    except (OSError, ValueError, pd.errors.ParserError):  # pragma: no cover - checked above
+        return None
+    return frame.apply(lambda col: col.str.strip())
 
 
 def _typed(pkg: DataPackage, key: str) -> pd.DataFrame:
-    """The table typed by its schema; cells that do not parse become <NA>."""
+    """The table typed by its schema (called once its checks have passed)."""
     res = pkg.resource(RESOURCES[key])
     frame = raw(pkg, key)
     if frame is None:
-        raise ContextDataError(Problem(res["path"], None, None, "a missing or unreadable file",
-                                       "a readable UTF-8 CSV file"))
+        raise ContextDataError(list(check_table(pkg.root, res).problems))
     for field in res["schema"]["fields"]:
         name, kind = field["name"], field["type"]
         if name not in frame:

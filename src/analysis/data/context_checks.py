@@ -171,6 +171,7 @@ def _check_indicator_rows(pkg: DataPackage, tables: dict) -> list[Problem]:
                 for code in counties["adcode"].dropna() for name, year in _NEEDED
                 if (code, name, year) not in present]
     values = pd.to_numeric(ind["value"], errors="coerce")
+    values = values.where(values >= 0)  # a negative count is the schema's to report
     is_county = ind["adcode"].isin(set(counties["adcode"].dropna()))
     for (name, year), grp in ind.groupby(["indicator", "year"]):
         if name not in _ADDITIVE:

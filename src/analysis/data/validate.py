@@ -19,24 +19,32 @@ from analysis.data.schema_check import check_resources
 DATA_FILES = ("*",)
 
 
+def _run(check, pkg: DataPackage) -> list[Problem]:
+    """The problems one check finds; a DataError it raises is its problems too."""
+    try:
+        return check(pkg)
+    except DataError as exc:
+        return exc.problems
+    except Exception as exc:  # the last line of defence: bad input must never give a traceback
+        return [Problem(paths.DESCRIPTOR, None, None, f"an input that {check.__module__}."
+                        f"{check.__name__} could not check ({type(exc).__name__}: {exc})",
+                        "data it can read (this is a gap in the checks: please report it)")]
+
+
 def check_package(pkg: DataPackage | None = None) -> list[Problem]:
-    """Every problem of the data package (default: the current one)."""
+    """Every problem of the data package (default: the current one), each reported once."""
     pkg = pkg or current()
     if not pkg.root.is_dir():
         return [Problem(str(pkg.root), None, None, "no such directory", "a data directory")]
     try:
         pkg.descriptor()
-        problems = check_resources(pkg)
-        problems += article.check_identity(pkg)
     except DataError as exc:
         return exc.problems
-    except Exception as exc:  # frictionless refuses a descriptor it cannot read
-        return [Problem(paths.DESCRIPTOR, None, None, f"a descriptor that cannot be read ({exc})",
-                        "a valid Frictionless data package descriptor")]
-    problems += register.check_register(pkg)
-    problems += context_checks.check_context(pkg)
-    problems += boundaries.check_boundaries(pkg)
-    return problems
+    problems = []
+    for check in (check_resources, article.check_identity, register.check_register,
+                  context_checks.check_context, boundaries.check_boundaries):
+        problems += _run(check, pkg)
+    return list(dict.fromkeys(problems))
 
 
 def main(pkg: DataPackage | None = None) -> int:
@@ -44,9 +52,10 @@ def main(pkg: DataPackage | None = None) -> int:
     pkg = pkg or current()
     problems = check_package(pkg)
     if not article.source_available():
-        print(f"note: the article's text is not at {paths.source_text_path()}, so the register "
-              f"was not checked against it (public text: {paths.SOURCE_TEXT_URL}; set "
-              f"{paths.SOURCE_TEXT_ENV} to a local copy)")
+        print(f"note: the register was NOT checked against the article's text, which is not "
+              f"at {paths.source_text_path()} (its locators were checked against the recorded "
+              f"paragraph count only). The text is public at {paths.SOURCE_TEXT_URL}: save it "
+              f"and set {paths.SOURCE_TEXT_ENV} to its path")
     if problems:
         for p in problems:
             print(p)
