@@ -184,7 +184,8 @@ def parse_json(rel: str, text: str) -> tuple[Any, list[Problem]]:
                               "each key once in an object (a JSON reader keeps only one "
                               "of the two)")]
     except json.JSONDecodeError as exc:
-        if exc.pos >= len(text.rstrip()):
+        # a string that never ends runs to the end of the file (a line break would end it)
+        if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
             return None, [Problem(rel, exc.lineno, None,
                                   f"the end of the file inside the JSON ({exc.msg})",
                                   "a complete JSON document (the file was cut short: copy or "

@@ -112,18 +112,26 @@ def check_register(pkg: DataPackage | None = None, *, with_text: bool = True
     except (SourceTextMissing, SourceTextMismatch):
         paras = None  # validation says so once (analysis.data.validate)
     count = article.paragraph_count(pkg)
+    # a paragraph outside the schema's own bounds is the schema check's to report
+    bounds = next((f.get("constraints") or {} for f in pkg.resource("facts")["schema"]["fields"]
+                   if f["name"] == "paragraph"), {})
+    low, high = bounds.get("minimum", -math.inf), bounds.get("maximum", math.inf)
     problems = _check_places(pkg, frame)
     for i, row in frame.iterrows():
         line = int(i) + 2
         sec, par = row["section"], row["paragraph"]
-        if sec in SECTION_SPANS and not pd.isna(par):
+        located = not pd.isna(par) and 1 <= par <= count
+        if not pd.isna(par) and not located and low <= par <= high:
+            problems.append(Problem(fname, line, "paragraph", repr(par),
+                                    f"a paragraph number from 1 to {count}"))
+        if sec in SECTION_SPANS and located:
             lo, hi = SECTION_SPANS[sec]
             if not lo <= par <= hi:
                 problems.append(Problem(fname, line, "paragraph", f"paragraph {par}",
                                         f"a paragraph of section {sec} ({lo}-{hi})"))
         written, value, vmax = row["as_written"], row["value"], row["value_max"]
-        if pd.isna(written) or pd.isna(value):
-            continue  # reported by the schema check as a missing required value
+        if pd.isna(written) or pd.isna(value) or value < 0 or (not pd.isna(vmax) and vmax < 0):
+            continue  # an empty or negative value: reported by the schema check
         try:
             w_value, w_max = article.parse_written(written)
         except ValueError as exc:
@@ -141,12 +149,7 @@ def check_register(pkg: DataPackage | None = None, *, with_text: bool = True
         if got_max is not None and got_max < value:
             problems.append(Problem(fname, line, "value_max", repr(got_max),
                                     f"a number not below value ({value:g})"))
-        if pd.isna(par):
-            continue
-        if not 1 <= par <= count:
-            problems.append(Problem(fname, line, "paragraph", repr(par),
-                                    f"a paragraph number from 1 to {count}"))
-        elif paras is not None and written not in paras[int(par) - 1]:
+        if located and paras is not None and written not in paras[int(par) - 1]:
             problems.append(Problem(fname, line, "as_written",
                                     f"{written!r}, which is not in paragraph {par}",
                                     "the number exactly as printed in that paragraph of the "
@@ -158,8 +161,8 @@ def _check_places(pkg: DataPackage, frame: pd.DataFrame) -> list[Problem]:
     """Each ``adcode`` is a place the data package knows: the province, the prefecture, or a
     county of ``context/counties.csv``."""
     counties = listed_county_codes(pkg)
-    if counties is None or "adcode" not in frame:
-        return []  # the county table's own problem is reported by its checks
+    if counties is None:  # the county table cannot be read: its problem stands for this check
+        return list(check_table(pkg.root, pkg.resource("context_counties")).problems)
     known = {PROVINCE, PREFECTURE} | counties
     where = pkg.file("context_counties")
     return [Problem(pkg.file("facts"), int(i) + 2, "adcode", repr(code),

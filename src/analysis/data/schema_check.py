@@ -167,23 +167,27 @@ def check_resources(pkg: DataPackage, names: list[str] | None = None) -> list[Pr
 def _frictionless_problems(res, tables: dict, files_of: dict[str, str]) -> list[Problem]:
     check = tables[res.name]
     blocked = {n for n, t in tables.items() if t.blocked}
+    refs = {(fk.get("reference") or {}).get("resource") for fk in res.schema.foreign_keys}
+    # a table this one refers to cannot be read: its problem stands for the references too
+    out = [p for name in sorted(refs & blocked) for p in tables[name].problems]
     res.schema.foreign_keys = [fk for fk in res.schema.foreign_keys
                                if (fk.get("reference") or {}).get("resource") not in blocked]
     try:
         report = res.validate()
     except Exception as exc:  # a cell Frictionless cannot compare (e.g. NaN against a minimum)
         if check.problems:
-            return []  # the table check has reported the cell
-        return [Problem(res.path, None, None, f"a table Frictionless cannot check "
+            return out  # the table check has reported the cell
+        return out + [Problem(res.path, None, None, f"a table Frictionless cannot check "
                         f"({type(exc).__name__}: {exc})", "cells its schema can read")]
     errors = [e for task in report.tasks for e in task.errors] + list(report.errors)
     keyed_rows = {e.row_number for e in errors if e.type == "primary-key"
                   and len(res.schema.primary_key) == 1}
-    out = []
     for err in errors:
         row = getattr(err, "row_number", None)
         column = getattr(err, "field_name", None)
-        if (err.type in _ECHOES or row in check.lines or (row, column) in check.cells
+        columns = getattr(err, "field_names", None) or [column]
+        if (err.type in _ECHOES or row in check.lines
+                or any((row, c) in check.cells for c in columns)
                 or (err.type == "unique-error" and row in keyed_rows)
                 or (err.type == "foreign-key" and _echo_reference(err, res, tables))):
             continue
