@@ -226,7 +226,15 @@ REFUSED = [
           "context/counties.csv"]),
     Case("unknown-county-in-status", STATUS, replace(STATUS, "513401,false,", "513499,false,"),
          ["context/poverty_county_status.csv, line 2, column 'adcode': found '513499'; "
-          "expected a adcode listed in context/counties.csv"], n=2),
+          "expected an adcode listed in context/counties.csv"], n=2),
+    Case("county-missing-from-table", COUNTIES,
+         lines(COUNTIES, lambda rows: [r for r in rows if not r.startswith(BUTUO.encode())]),
+         ["context/counties.csv, column 'adcode': found 16 distinct county codes; expected "
+          "the 17 county-level divisions of Liangshan",
+          # each file that names the missing county says so once, naming every line
+          "facts.csv, lines 4, 5, 40,", "context/county_indicators.csv, lines 119, 120,",
+          "context/poverty_county_status.csv, line 10, column 'adcode': found '513429'",
+          f"geo/liangshan_counties.geojson, feature 9 (adcode {BUTUO}, Butuo)"], n=5),
     Case("paragraph-out-of-range", FACTS, replace(FACTS, "liangshan.author_visits,front,4,",
                                                   "liangshan.author_visits,front,57,"),
          ["facts.csv, line 2, column 'paragraph': found '57'; expected a number <= 43"]),

@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 import pandas as pd
+from outside import skip_without_article
 
 from analysis.data import paths
 from analysis.data.package import DataPackage
@@ -120,3 +121,23 @@ def test_file_whose_hash_no_longer_matches(data_copy, capsys):
 def test_missing_data_dir(tmp_path, capsys):
     status, out = _run(tmp_path / "nowhere", capsys)
     assert status == 1 and "no such directory" in out
+
+
+def test_without_the_shared_folder_the_data_is_valid_and_the_gap_is_said_once(monkeypatch):
+    """A reader's clone (no ../shared/ beside it): the package validates, and the output says
+    once that the register was not checked against the article, and how to get the text."""
+    monkeypatch.setenv(paths.SHARED_ENV, "/nonexistent")
+    monkeypatch.delenv(paths.SOURCE_TEXT_ENV, raising=False)
+    proc = subprocess.run([sys.executable, "-m", "analysis", "validate"], capture_output=True,
+                          text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    notes = [ln for ln in proc.stdout.splitlines() if "NOT checked against the article" in ln]
+    assert len(notes) == 1, proc.stdout
+    assert paths.SOURCE_TEXT_URL in notes[0] and paths.SOURCE_TEXT_ENV in notes[0]
+    assert proc.stdout.rstrip().endswith("is valid") and proc.stderr == ""
+
+
+def test_with_the_article_there_is_no_note(capsys):
+    skip_without_article()
+    assert main() == 0
+    assert "NOT checked" not in capsys.readouterr().out

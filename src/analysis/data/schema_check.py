@@ -16,6 +16,8 @@ primary-key error of the same row.
 from __future__ import annotations
 
 import copy
+import hashlib
+import json
 import re
 
 from analysis.data import csv_check, files, paths
@@ -104,8 +106,9 @@ def _problem(res, err, files_of: dict[str, str]) -> Problem | None:
         ref = getattr(err, "reference_name", "") or res.name
         ref_fields = ", ".join(getattr(err, "reference_field_names", []) or names)
         shown = ", ".join(repr(c) for c in cells)
+        article = "an" if ref_fields[:1] in tuple("aeiou") else "a"
         return Problem(res.path, row, ", ".join(names), shown,
-                       f"a {ref_fields} listed in {files_of.get(ref, ref)}")
+                       f"{article} {ref_fields} listed in {files_of.get(ref, ref)}")
     note = getattr(err, "note", "") or err.message
     return Problem(res.path, row, column, note, err.title)
 
@@ -153,15 +156,44 @@ def check_resources(pkg: DataPackage, names: list[str] | None = None) -> list[Pr
         if not check.blocked:
             problems += check_hash(pkg, res["path"], res.get("hash"))
             checked.append(res["name"])
-    if not checked:
-        return problems
-    package, failed = _frictionless_package(pkg)
-    if package is None:
-        return problems + failed
-    files_of = {r.name: r.path for r in package.resources}
-    for name in checked:
-        problems += _frictionless_problems(package.get_resource(name), tables, files_of)
+    by_name = {r["name"]: r for r in resources}
+    keys = {name: _content_key(pkg, by_name, name) for name in checked}
+    if any(key not in _RESULTS for key in keys.values()):
+        package, failed = _frictionless_package(pkg)
+        if package is None:
+            return problems + failed
+        files_of = {r.name: r.path for r in package.resources}
+        for name, key in keys.items():
+            if key not in _RESULTS:
+                while len(_RESULTS) >= 64:
+                    _RESULTS.pop(next(iter(_RESULTS)))
+                _RESULTS[key] = _frictionless_problems(package.get_resource(name), tables,
+                                                       files_of)
+    for key in keys.values():
+        problems += _RESULTS[key]
     return problems
+
+
+#: Frictionless's findings for a table, by :func:`_content_key` (the same bytes in another
+#: folder, a copy of the data package, are not checked again; Frictionless takes a few tenths
+#: of a second per table).
+_RESULTS: dict[str, list[Problem]] = {}
+
+
+def _content_key(pkg: DataPackage, by_name: dict[str, dict], name: str) -> str:
+    """Digest of what Frictionless's check of table ``name`` depends on: its descriptor entry
+    and file, and those of the tables its foreign keys refer to."""
+    res = by_name[name]
+    refs = {(fk.get("reference") or {}).get("resource") or name
+            for fk in (res.get("schema") or {}).get("foreignKeys") or []}
+    h = hashlib.sha256()
+    for n in [name, *sorted(refs - {name})]:
+        entry = by_name.get(n)
+        h.update(json.dumps(entry, sort_keys=True).encode() + b"\0")
+        path = pkg.root / entry["path"] if entry else None
+        h.update(hashlib.sha256(path.read_bytes()).digest() if path and path.is_file()
+                 else b"-")
+    return h.hexdigest()
 
 
 def _frictionless_problems(res, tables: dict, files_of: dict[str, str]) -> list[Problem]:

@@ -1,11 +1,16 @@
 """Validation of the whole data package: ``python -m analysis validate [--data-dir DIR]``.
 
-Runs, in order: the descriptor is readable; every resource's file exists and matches its
-recorded sha256; each CSV meets its Table Schema (types, constraints, declared units, unique
-ids, primary and foreign keys); the article's text on this machine is the one the register was
-made against; the register agrees with the article (locators in range, each ``as_written``
-phrase in its paragraph and reading as the row's value, when the text is here); the context
-tables and the boundaries pass their own checks.
+Runs, in order: the descriptor is readable (UTF-8 JSON, each key once, every resource named
+once, with a path inside the data folder); every resource's file can be read
+(:mod:`analysis.data.files`: not empty, not a pointer or a web page, UTF-8), a table's structure
+and cells are as a CSV of its schema should be (:mod:`analysis.data.csv_check`) and its bytes
+match the recorded sha256; each CSV meets its Table Schema (types, constraints, declared units,
+unique ids, primary and foreign keys); the article's text on this machine is the one the
+register was made against; the register agrees with the article (locators in range, each
+``as_written`` phrase in its paragraph and reading as the row's value, when the text is here);
+the context tables and the boundaries pass their own checks. Each problem is printed once, on
+one line; a check that fails in an unforeseen way is reported as a problem too, never as a
+traceback.
 """
 from __future__ import annotations
 
@@ -44,7 +49,26 @@ def check_package(pkg: DataPackage | None = None) -> list[Problem]:
     for check in (check_resources, article.check_identity, register.check_register,
                   context_checks.check_context, boundaries.check_boundaries):
         problems += _run(check, pkg)
-    return list(dict.fromkeys(problems))
+    return _merged(list(dict.fromkeys(problems)))
+
+
+def _merged(problems: list[Problem]) -> list[Problem]:
+    """One problem for the same finding on several lines of a file (the same unknown code in
+    twenty rows is one message naming the twenty lines)."""
+    groups: dict[tuple, list[Problem]] = {}
+    for p in problems:
+        key = (p.file, p.column, p.found, p.expected) if isinstance(p.row, int) else (id(p),)
+        groups.setdefault(key, []).append(p)
+    out = []
+    for group in groups.values():
+        if len(group) == 1:
+            out.append(group[0])
+            continue
+        rows = ", ".join(str(p.row) for p in group)
+        first = group[0]
+        out.append(Problem(first.file, f"lines {rows}", first.column, first.found,
+                           first.expected))
+    return out
 
 
 def main(pkg: DataPackage | None = None) -> int:
