@@ -72,7 +72,8 @@ book: validate  ## set up, validate, build the PDF when TeX is installed, then t
 	$(PY) -m liangshan_book.build html
 	@echo "HTML book: $(BUILD)/html/index.html"
 
-test: validate lint  ## set up, validate, lint, build the book, then run the whole test suite
+test: lint  ## set up, lint, validate and build the book, then run the whole test suite
+	@# `make book` validates first (once: its note on the article's text is not printed twice)
 	$(MAKE) --no-print-directory book
 	$(PY) -m pytest -n 2
 

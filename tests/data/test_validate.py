@@ -141,3 +141,27 @@ def test_with_the_article_there_is_no_note(capsys):
     skip_without_article()
     assert main() == 0
     assert "NOT checked" not in capsys.readouterr().out
+
+
+def test_a_check_that_breaks_is_a_problem_not_a_traceback(monkeypatch, capsys):
+    from analysis.data import validate
+
+    def broken(pkg):
+        raise RuntimeError("unforeseen")
+    broken.__module__, broken.__name__ = "analysis.data.context_checks", "check_context"
+    monkeypatch.setattr(validate.context_checks, "check_context", broken)
+    status, out = _run(paths.DATA, capsys)
+    assert status == 1
+    assert ("datapackage.json: found an input that analysis.data.context_checks.check_context "
+            "could not check (RuntimeError: unforeseen)") in out
+
+
+def test_hashes_refuses_a_package_with_a_missing_file(data_copy, capsys):
+    from analysis.__main__ import main as cli
+
+    (data_copy / "context" / "sources.csv").unlink()
+    before = (data_copy / "datapackage.json").read_bytes()
+    assert cli(["hashes", "--data-dir", str(data_copy)]) == 1
+    out = capsys.readouterr().out
+    assert "context/sources.csv: found no such file" in out and "nothing updated" in out
+    assert (data_copy / "datapackage.json").read_bytes() == before

@@ -1,7 +1,7 @@
 """A CSV table's structure and cells, checked before Frictionless reads it against its schema.
 
 After :mod:`analysis.data.files` has read the bytes, this module reads the table with the
-:mod:`csv` module and answers what a spreadsheet or an editor does to a table:
+Python's ``csv`` module and answers what a spreadsheet or an editor does to a table:
 
 * refused, and the table *blocked* (nothing else checked in it): values separated by semicolons,
   tabs or bars; a quoted value that never closes; a header with a blank, repeated, misspelt,
