@@ -1,4 +1,11 @@
-"""Helpers for the chapters' code cells."""
+"""Helpers for the chapters' code cells: glue values for the prose, show tables and figures.
+
+A section of a chapter computes its values with one call to ``analysis.chapters`` (a
+:class:`~analysis.chapters.values.Values` mapping) in a folded cell that follows a label, and
+glues them with :func:`glue_values`; the prose prints each with ``{num}`key:format``` (the
+extension ``liangshan_book.numbers``), a link to that cell with a hover hint. The same cell
+shows :func:`how_computed`, the section's "How these numbers were computed" table.
+"""
 from __future__ import annotations
 
 import numbers
@@ -27,6 +34,44 @@ def glue_value(name: str, value) -> None:
     if number != number:
         raise TypeError(f"glue {name!r}: the value is NaN; the book prints no NaN")
     glue(name, number, display=False)
+
+
+#: Suffixes of the glue keys of a value's hint and of its cell's label (read by the ``{num}``
+#: role of ``liangshan_book.numbers``).
+HINT_SUFFIX, ANCHOR_SUFFIX = "__how", "__at"
+
+
+def glue_values(values, anchor: str) -> None:
+    """Glue every value of a section for the ``{num}`` role: the value, its hint, and
+    ``anchor``, the label of the cell that computed it (written just above that cell as
+    ``(anchor)=``).
+
+    Args:
+        values: a :class:`~analysis.chapters.values.Values` mapping.
+        anchor: the label, e.g. ``how-ch1-rates``.
+    """
+    from myst_nb import glue
+
+    for key, v in values.items():
+        glue_value(key, v.value)
+        glue(key + HINT_SUFFIX, v.hint(), display=False)
+        glue(key + ANCHOR_SUFFIX, anchor, display=False)
+
+
+def how_computed(values) -> Table:
+    """The section's values as a table for the reader: the name the text uses, the value,
+    what it is, and the function that computed it."""
+    import pandas as pd
+
+    from analysis.formatting import number
+
+    def shown(v):
+        return v if isinstance(v, str) else number(float(f"{v:.6g}"))
+
+    frame = pd.DataFrame([{"Value": shown(v.value), "What it is": v.what,
+                           "Computed by": v.computed_by + "()"} for v in values.values()],
+                         index=pd.Index(list(values), name="Name in the text"))
+    return Table(frame)
 
 
 class Markdown:
