@@ -278,8 +278,8 @@ REFUSED = [
     Case("geojson-not-utf8", GEO, replace(GEO, "西昌市".encode(), "西昌市".encode("gbk")),
          ["geo/liangshan_counties.geojson, line 1: found bytes that are not UTF-8, ce f7"]),
     Case("space-in-layer-code", GEO, replace(GEO, '"adcode":"513401"', '"adcode":"513401 "'),
-         ["geo/liangshan_counties.geojson, feature 1, column 'adcode': found '513401 ', with a "
-          "space after it; expected '513401'"]),
+         ["geo/liangshan_counties.geojson, feature 1 (adcode 513401, Xichang), column 'adcode': "
+          "found '513401 ', with a space after it; expected '513401'"]),
     Case("single-feature", GEO, geojson(GEO, lambda doc: doc["features"][0]),
          ["geo/liangshan_counties.geojson: found a single Feature (adcode 513401",
           "expected a GeoJSON FeatureCollection"]),

@@ -23,7 +23,7 @@ from analysis.data.boundaries import (
     PREFECTURES,
     geodesic_area_km2,
 )
-from analysis.data.csv_check import check_table
+from analysis.data.csv_check import cell_issue, check_table
 from analysis.data.package import DataPackage
 from analysis.data.problems import Problem
 
@@ -60,7 +60,7 @@ def _item(gdf: gpd.GeoDataFrame, i, key: str) -> str:
     name = gdf.at[i, "name_en"] if "name_en" in gdf else None
     label = f"feature {i + 1}"
     if isinstance(code, str):
-        label += f" (adcode {code}" + (f", {name})" if isinstance(name, str) else ")")
+        label += f" (adcode {code.strip()}" + (f", {name})" if isinstance(name, str) else ")")
     return label
 
 
@@ -118,7 +118,12 @@ def _check_layer(res: dict, gdf: gpd.GeoDataFrame) -> list[Problem]:
                                 f"{sample!r})", f'codes written as text ("{sample}"), as in '
                                 "the county table"))
     else:
-        codes = gdf[key]
+        codes = gdf[key].map(lambda v: v.strip() if isinstance(v, str) else v)
+        for i in gdf.index:
+            issue = cell_issue({"type": "string"}, gdf.at[i, key], coded=True) if isinstance(
+                gdf.at[i, key], str) else None
+            if issue:
+                problems.append(Problem(fname, _item(gdf, i, key), key, *issue))
         for i in gdf.index[codes.isna()]:
             problems.append(Problem(fname, _item(gdf, i, key), key, "no value",
                                     "a six-digit division code"))
@@ -230,14 +235,15 @@ def _check_county_codes(res: dict, gdf: gpd.GeoDataFrame, pkg: DataPackage) -> l
         return list(check_table(pkg.root, pkg.resource("context_counties")).problems)
     if not _text_codes(gdf, key):
         return []
-    drawn = set(gdf[key].dropna())
+    codes = gdf[key].map(lambda v: v.strip() if isinstance(v, str) else v)  # spaces: reported
+    drawn = set(codes.dropna())
     csv_name = pkg.file("context_counties")
     problems = [Problem(fname, f"adcode {code}", key, "no feature for this county",
                         f"a feature for every county of {csv_name}")
                 for code in sorted(listed - drawn)]
-    problems += [Problem(fname, _item(gdf, i, key), key, f"{gdf.at[i, key]}, a code not in "
+    problems += [Problem(fname, _item(gdf, i, key), key, f"{codes[i]}, a code not in "
                          f"{csv_name}", f"a county code of {csv_name}")
-                 for i in gdf.index if gdf.at[i, key] in drawn - listed]
+                 for i in gdf.index if codes[i] in drawn - listed]
     return problems
 
 

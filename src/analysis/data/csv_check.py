@@ -1,6 +1,6 @@
 """A CSV table's structure and cells, checked before Frictionless reads it against its schema.
 
-After :mod:`analysis.data.files` has read the bytes, this module reads the table with the
+After :mod:`analysis.data.files` has read the bytes, this module reads the table with
 Python's ``csv`` module and answers what a spreadsheet or an editor does to a table:
 
 * refused, and the table *blocked* (nothing else checked in it): values separated by semicolons,
