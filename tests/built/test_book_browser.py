@@ -21,7 +21,8 @@ pytestmark = [pytest.mark.book, pytest.mark.browser]
 HTML = paths.BUILD / "html"
 ARTIFACTS = paths.BUILD / "test-artifacts"
 CHAPTER_PAGES = ["chapters/ch1_changes.html", "chapters/ch2_basic_needs.html",
-                 "chapters/ch3_problems.html", "chapters/ch4_measures.html"]
+                 "chapters/ch3_problems.html", "chapters/ch4_measures.html",
+                 "chapters/ch5_national.html"]
 SEVERE = {"serious", "critical"}
 
 
@@ -155,3 +156,23 @@ def test_the_register_can_be_searched_sorted_and_filtered(browser, site):
     assert panes == 4                                               # section, place, unit, hedge
     assert target.replace("\n", "") == "kuijiu.poverty_rate"
     assert errors == [] and outside == []
+
+
+def test_the_national_map_works_offline(browser, site):
+    """Every poverty county drawn in the boundary layer is focusable with a name; the other
+    counties are drawn but not in the tab order."""
+    context, page, errors, outside = visit(browser, site, "chapters/ch5_national.html")
+    try:
+        focusable = page.eval_on_selector_all(
+            "svg.natmap path[tabindex='0']",
+            "els => els.filter(p => (p.getAttribute('aria-label') || '').length > 20).length")
+        background = page.eval_on_selector_all(
+            "svg.natmap path[aria-hidden='true']:not([tabindex])", "els => els.length")
+        page.locator("svg.natmap path[tabindex='0']").first.focus()
+        focused = page.evaluate("document.activeElement.getAttribute('aria-label')")
+    finally:
+        context.close()
+    # 832 listed counties less 冷湖行委, the one with no polygon (national/crosswalk.csv)
+    assert focusable == 831
+    assert background >= 2 and focused.startswith("Poverty county")
+    assert outside == [] and errors == []

@@ -27,6 +27,12 @@ from corrupt import (
     FACTS,
     GEO,
     INDICATORS,
+    NAT_CENSUS,
+    NAT_COUNTIES,
+    NAT_CROSSWALK,
+    NAT_LIST,
+    NAT_POINTS,
+    NAT_PROVINCES,
     NATIONAL,
     PREF,
     SL,
@@ -48,7 +54,7 @@ from corrupt import (
     write,
 )
 
-from analysis.data import boundaries, context, paths, register
+from analysis.data import boundaries, context, national, paths, register
 from analysis.data.problems import DataError
 from analysis.data.validate import main
 
@@ -57,7 +63,10 @@ LOADERS = {FACTS: register.load_facts, COUNTIES: context.counties,
            INDICATORS: context.county_indicators, NATIONAL: context.poverty_national,
            SOURCES: context.sources, STATUS: context.poverty_county_status,
            SL: context.poverty_sichuan_liangshan, GEO: boundaries.load_counties,
-           PREF: boundaries.load_prefectures, DESCRIPTOR: register.load_facts}
+           PREF: boundaries.load_prefectures, DESCRIPTOR: register.load_facts,
+           NAT_LIST: national.poverty_counties, NAT_CROSSWALK: national.crosswalk,
+           NAT_CENSUS: national.census, NAT_POINTS: national.prefecture_datapoints,
+           NAT_COUNTIES: national.county_boundaries, NAT_PROVINCES: national.province_boundaries}
 
 
 class Case(NamedTuple):
@@ -238,6 +247,18 @@ REFUSED = [
     Case("paragraph-out-of-range", FACTS, replace(FACTS, "liangshan.author_visits,front,4,",
                                                   "liangshan.author_visits,front,57,"),
          ["facts.csv, line 2, column 'paragraph': found '57'; expected a number <= 43"]),
+    # --- the national files go through the same checks
+    Case("national-thousands-separator", NAT_CENSUS,
+         replace(NAT_CENSUS, "2010,130125,行唐县,406353,", '2010,130125,行唐县,"406,353",'),
+         ["national/census.csv, line 2, column 'population': found '406,353', a number with "
+          "thousands separators"]),
+    Case("national-semicolons", NAT_CROSSWALK, transform(NAT_CROSSWALK,
+                                                        lambda b: b.replace(b",", b";")),
+         ["national/crosswalk.csv, line 1: found values separated by semicolons"]),
+    Case("national-lfs-pointer", NAT_COUNTIES,
+         write(NAT_COUNTIES, b"version https://git-lfs.github.com/spec/v1\noid sha256:9f0c\n"
+               b"size 5709478\n"),
+         ["national/counties.geojson: found a Git LFS pointer"]),
     # --- the descriptor
     Case("descriptor-not-json", DESCRIPTOR, write(DESCRIPTOR, b"resources: [facts.csv]\n"),
          ["datapackage.json, line 1: found invalid JSON at column 1"], rehash=False),
@@ -317,7 +338,7 @@ ACCEPTED = [
     ("spaces-around-free-text", [replace(FACTS, ",Liangshan Prefecture,prefecture,",
                                          ",  Liangshan Prefecture ,prefecture,")]),
     ("bom-in-json", [transform(rel, lambda b: b"\xef\xbb\xbf" + b)
-                     for rel in (GEO, PREF, DESCRIPTOR)]),
+                     for rel in (GEO, PREF, DESCRIPTOR, NAT_PROVINCES)]),
 ]
 
 
@@ -361,7 +382,9 @@ def _loaded():
     return {"facts": register.load_facts(), **{k: getattr(context, k)() for k in
                                                context.RESOURCES},
             "counties_geo": boundaries.load_counties(),
-            "prefectures_geo": boundaries.load_prefectures()}
+            "prefectures_geo": boundaries.load_prefectures(),
+            **{f.__name__: f() for f in (national.poverty_counties, national.crosswalk,
+                                         national.census, national.prefecture_datapoints)}}
 
 
 @pytest.fixture(scope="module")

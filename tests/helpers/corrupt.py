@@ -17,7 +17,14 @@ SL = "context/poverty_sichuan_liangshan.csv"
 GEO = "geo/liangshan_counties.geojson"
 PREF = "geo/sichuan_prefectures.geojson"
 DESCRIPTOR = "datapackage.json"
-CSVS = [FACTS, COUNTIES, INDICATORS, NATIONAL, SOURCES, STATUS, SL]
+NAT_LIST = "national/poverty_counties.csv"
+NAT_CROSSWALK = "national/crosswalk.csv"
+NAT_CENSUS = "national/census.csv"
+NAT_POINTS = "national/prefecture_datapoints.csv"
+NAT_COUNTIES = "national/counties.geojson"
+NAT_PROVINCES = "national/provinces.geojson"
+CSVS = [FACTS, COUNTIES, INDICATORS, NATIONAL, SOURCES, STATUS, SL, NAT_LIST, NAT_CROSSWALK,
+        NAT_CENSUS, NAT_POINTS]
 BUTUO = "513429"
 
 

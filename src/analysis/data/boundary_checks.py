@@ -41,8 +41,10 @@ def _rough_area_km2(geom) -> float:
     return geom.area * 111.32 ** 2 * math.cos(math.radians(lat))
 
 
-def _read(pkg: DataPackage, name: str
-          ) -> tuple[dict, gpd.GeoDataFrame | None, list[Problem]]:
+def read_layer(pkg: DataPackage, name: str
+               ) -> tuple[dict, gpd.GeoDataFrame | None, list[Problem]]:
+    """The resource entry of layer ``name``, the layer (None when its file cannot be read as
+    a GeoJSON FeatureCollection) and the problems of reading it."""
     res = pkg.resource(name)
     doc, problems = files.read_json(pkg.root, res["path"], "geojson")
     if doc is None:  # not a readable GeoJSON FeatureCollection (analysis.data.files says why)
@@ -55,9 +57,10 @@ def _read(pkg: DataPackage, name: str
     return res, gdf, []
 
 
-def _item(gdf: gpd.GeoDataFrame, i, key: str) -> str:
+def item(gdf: gpd.GeoDataFrame, i, key: str) -> str:
+    """How a problem names feature ``i``: its number in the file, its code and its name."""
     code = gdf.at[i, key] if key in gdf else None
-    name = gdf.at[i, "name_en"] if "name_en" in gdf else None
+    name = next((gdf.at[i, c] for c in ("name_en", "name", "name_zh") if c in gdf), None)
     label = f"feature {i + 1}"
     if isinstance(code, str):
         label += f" (adcode {code.strip()}" + (f", {name})" if isinstance(name, str) else ")")
@@ -94,8 +97,9 @@ def _text_codes(gdf: gpd.GeoDataFrame, key: str) -> bool:
     return key in gdf and all(isinstance(v, str) for v in gdf[key].dropna())
 
 
-def _check_layer(res: dict, gdf: gpd.GeoDataFrame) -> list[Problem]:
-    """Feature count, CRS, keys, geometry validity and place, overlaps and area of one layer."""
+def check_layer(res: dict, gdf: gpd.GeoDataFrame, *, overlaps: bool = True) -> list[Problem]:
+    """Feature count, CRS, keys, geometry validity and place, overlaps (unless ``overlaps`` is
+    false: a large layer checks its coverage otherwise) and area of one layer."""
     fname = res["path"]
     key = res.get("x-key-property", "adcode")
     problems = []
@@ -119,31 +123,32 @@ def _check_layer(res: dict, gdf: gpd.GeoDataFrame) -> list[Problem]:
                                 "the county table"))
     else:
         codes = gdf[key].map(lambda v: v.strip() if isinstance(v, str) else v)
-        for i in gdf.index:
-            issue = cell_issue({"type": "string"}, gdf.at[i, key], coded=True) if isinstance(
-                gdf.at[i, key], str) else None
+        for i, code in zip(gdf.index, gdf[key]):
+            issue = cell_issue({"type": "string"}, code, coded=True) if isinstance(
+                code, str) else None
             if issue:
-                problems.append(Problem(fname, _item(gdf, i, key), key, *issue))
+                problems.append(Problem(fname, item(gdf, i, key), key, *issue))
         for i in gdf.index[codes.isna()]:
-            problems.append(Problem(fname, _item(gdf, i, key), key, "no value",
+            problems.append(Problem(fname, item(gdf, i, key), key, "no value",
                                     "a six-digit division code"))
         for i in gdf.index[codes.duplicated(keep="first") & codes.notna()]:
-            first = _item(gdf, gdf.index[codes == codes[i]][0], key)
-            problems.append(Problem(fname, _item(gdf, i, key), key, f"the code {codes[i]} "
+            first = item(gdf, gdf.index[codes == codes[i]][0], key)
+            problems.append(Problem(fname, item(gdf, i, key), key, f"the code {codes[i]} "
                                     f"again (first on {first})", "each code once"))
     polygons = []
-    for i, geom in zip(gdf.index, gdf.geometry.values):
-        where = _item(gdf, i, key)
+    valid = shapely.is_valid(gdf.geometry.values)
+    for i, geom, is_valid in zip(gdf.index, gdf.geometry.values, valid):
+        where = item(gdf, i, key) if geom is None or not is_valid else None
         if geom is None:
             problems.append(Problem(fname, where, "geometry", "no geometry (null)",
                                     "a polygon"))
         elif geom.is_empty:
-            problems.append(Problem(fname, where, "geometry", "an empty geometry",
+            problems.append(Problem(fname, item(gdf, i, key), "geometry", "an empty geometry",
                                     "a polygon"))
         elif geom.geom_type not in ("Polygon", "MultiPolygon"):
-            problems.append(Problem(fname, where, "geometry", geom.geom_type,
+            problems.append(Problem(fname, item(gdf, i, key), "geometry", geom.geom_type,
                                     "a Polygon or MultiPolygon"))
-        elif not shapely.is_valid(geom):
+        elif not is_valid:
             problems.append(Problem(fname, where, "geometry", shapely.is_valid_reason(geom),
                                     "a valid polygon (OGC simple features)"))
         else:
@@ -153,7 +158,8 @@ def _check_layer(res: dict, gdf: gpd.GeoDataFrame) -> list[Problem]:
         return problems  # coordinates in another system: their place and area mean nothing
     place, ok = _check_place(res, gdf, polygons, key)
     problems += place
-    problems += _check_overlaps(fname, gdf.loc[ok], key)
+    if overlaps:
+        problems += _check_overlaps(fname, gdf.loc[ok], key)
     if len(ok) < len(gdf) or (want is not None and len(gdf) != want):
         return problems  # a polygon missing, unusable or in metres: the area means nothing
     total = sum(geodesic_area_km2(g) for g in gdf.loc[ok].geometry)
@@ -177,7 +183,7 @@ def _check_place(res: dict, gdf: gpd.GeoDataFrame, polygons: list, key: str
                         f"to ({b[2]:,.0f}, {b[3]:,.0f}), which look like projected metres",
                         "longitude/latitude in degrees (EPSG:4326, as GeoJSON requires): "
                         "reproject the layer")], []
-    problems = [Problem(fname, _item(gdf, i, key), "geometry",
+    problems = [Problem(fname, item(gdf, i, key), "geometry",
                         f"coordinates {tuple(round(v, 1) for v in gdf.geometry[i].bounds)}",
                         "longitude/latitude in degrees")
                 for i in polygons if i not in degrees]
@@ -189,7 +195,7 @@ def _check_place(res: dict, gdf: gpd.GeoDataFrame, polygons: list, key: str
             if minx < w or miny < s or maxx > e or maxy > n:
                 lon = minx if minx < w else maxx
                 lat = miny if miny < s else maxy
-                problems.append(Problem(fname, _item(gdf, i, key), "geometry",
+                problems.append(Problem(fname, item(gdf, i, key), "geometry",
                                         f"a polygon reaching {lon:.2f}°E {lat:.2f}°N",
                                         f"a polygon within the layer's extent {w}-{e}°E, "
                                         f"{s}-{n}°N (x-extent)"))
@@ -218,8 +224,8 @@ def _check_overlaps(fname: str, gdf: gpd.GeoDataFrame, key: str) -> list[Problem
         area = geodesic_area_km2(inter)
         if area > OVERLAP_TOLERANCE_KM2:
             ia, ib = gdf.index[a], gdf.index[b]
-            problems.append(Problem(fname, _item(gdf, ia, key), "geometry",
-                                    f"an overlap of {area:.3f} km2 with {_item(gdf, ib, key)}",
+            problems.append(Problem(fname, item(gdf, ia, key), "geometry",
+                                    f"an overlap of {area:.3f} km2 with {item(gdf, ib, key)}",
                                     f"no overlap above {OVERLAP_TOLERANCE_KM2} km2"))
     return problems
 
@@ -241,39 +247,49 @@ def _check_county_codes(res: dict, gdf: gpd.GeoDataFrame, pkg: DataPackage) -> l
     problems = [Problem(fname, f"adcode {code}", key, "no feature for this county",
                         f"a feature for every county of {csv_name}")
                 for code in sorted(listed - drawn)]
-    problems += [Problem(fname, _item(gdf, i, key), key, f"{codes[i]}, a code not in "
+    problems += [Problem(fname, item(gdf, i, key), key, f"{codes[i]}, a code not in "
                          f"{csv_name}", f"a county code of {csv_name}")
                  for i in gdf.index if codes[i] in drawn - listed]
     return problems
 
 
-#: Layers read and checked, by the digest of their bytes and their resource entry (the same
-#: file in another folder, a copy of the data package, is not read and checked again).
-_CHECKED: dict[tuple[str, str], tuple[gpd.GeoDataFrame | None, list[Problem]]] = {}
+#: Results of layer checks, by what was checked, the digest of the layer's bytes and its
+#: resource entry (the same file in another folder, a copy of the data package, is not read
+#: and checked again: a large layer takes seconds).
+_CHECKED: dict[tuple[str, str, str], tuple] = {}
+
+
+def by_content(pkg: DataPackage, name: str, what: str, compute):
+    """``compute(pkg, name)``, reused while layer ``name``'s file and resource entry are the
+    same (``what`` names the computation); ``compute`` returns ``(layer or None, problems)``."""
+    res = pkg.resource(name)
+    path = pkg.root / res["path"]
+    digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+    key = (what, digest, json.dumps(res, sort_keys=True))
+    if not digest:
+        return compute(pkg, name)
+    if key not in _CHECKED:
+        while len(_CHECKED) >= 16:
+            _CHECKED.pop(next(iter(_CHECKED)))
+        _CHECKED[key] = compute(pkg, name)
+    layer, problems = _CHECKED[key]
+    return layer, list(problems)
+
+
+def _file_problems(pkg: DataPackage, name: str) -> tuple[gpd.GeoDataFrame | None, list]:
+    """The layer and the problems of its file, settings and geometry (not of its codes against
+    the county table, which may change on its own)."""
+    res, gdf, problems = read_layer(pkg, name)
+    declared = _declared(res)
+    if gdf is None or declared:
+        return None, problems + declared
+    return gdf, problems + check_layer(res, gdf)
 
 
 def _checked_layer(pkg: DataPackage, name: str
                    ) -> tuple[dict, gpd.GeoDataFrame | None, list[Problem]]:
-    """The layer and the problems of its file, settings and geometry (not of its codes against
-    the county table, which may change on its own)."""
-    res = pkg.resource(name)
-    path = pkg.root / res["path"]
-    digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
-    key = (digest, json.dumps(res, sort_keys=True))
-    if not digest or key not in _CHECKED:
-        _, gdf, problems = _read(pkg, name)
-        declared = _declared(res)
-        if gdf is None or declared:
-            gdf, problems = None, problems + declared
-        else:
-            problems += _check_layer(res, gdf)
-        if not digest:
-            return res, gdf, problems
-        while len(_CHECKED) >= 8:
-            _CHECKED.pop(next(iter(_CHECKED)))
-        _CHECKED[key] = (gdf, problems)
-    gdf, problems = _CHECKED[key]
-    return res, gdf, list(problems)
+    gdf, problems = by_content(pkg, name, "layer", _file_problems)
+    return pkg.resource(name), gdf, problems
 
 
 def layer_problems(pkg: DataPackage, name: str

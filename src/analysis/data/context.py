@@ -52,22 +52,38 @@ def file_of(pkg: DataPackage, key: str) -> str:
 
 
 def raw(pkg: DataPackage, key: str) -> pd.DataFrame | None:
-    """The table as strings, stripped of spaces (empty cells as <NA>), or None when it cannot
-    be read as a table (the schema check reports why: :mod:`analysis.data.csv_check`)."""
-    if check_table(pkg.root, pkg.resource(RESOURCES[key])).blocked:
+    """The table as strings (see :func:`read_strings`)."""
+    return read_strings(pkg, RESOURCES[key])
+
+
+def _typed(pkg: DataPackage, key: str) -> pd.DataFrame:
+    """The table typed by its schema (called once its checks have passed)."""
+    return typed(pkg, RESOURCES[key])
+
+
+def read_strings(pkg: DataPackage, name: str) -> pd.DataFrame | None:
+    """Resource ``name``'s CSV as strings, stripped of spaces (empty cells as <NA>), or None
+    when it cannot be read as a table (the schema check reports why:
+    :mod:`analysis.data.csv_check`)."""
+    if check_table(pkg.root, pkg.resource(name)).blocked:
         return None
     try:
-        frame = pd.read_csv(pkg.path(RESOURCES[key]), dtype="string", keep_default_na=False,
+        frame = pd.read_csv(pkg.path(name), dtype="string", keep_default_na=False,
                             na_values=[""], encoding="utf-8-sig")
     except (OSError, ValueError, pd.errors.ParserError):  # pragma: no cover - checked above
         return None
     return frame.apply(lambda col: col.str.strip())
 
 
-def _typed(pkg: DataPackage, key: str) -> pd.DataFrame:
-    """The table typed by its schema (called once its checks have passed)."""
-    res = pkg.resource(RESOURCES[key])
-    frame = raw(pkg, key)
+def typed(pkg: DataPackage, name: str) -> pd.DataFrame:
+    """Resource ``name``'s CSV typed by its schema (see the module docstring); call it once
+    the table's checks have passed (a cell that does not parse would become <NA>).
+
+    Raises:
+        ContextDataError: the file cannot be read as a table.
+    """
+    res = pkg.resource(name)
+    frame = read_strings(pkg, name)
     if frame is None:
         raise ContextDataError(list(check_table(pkg.root, res).problems))
     for field in res["schema"]["fields"]:

@@ -158,19 +158,21 @@ def check_resources(pkg: DataPackage, names: list[str] | None = None) -> list[Pr
             checked.append(res["name"])
     by_name = {r["name"]: r for r in resources}
     keys = {name: _content_key(pkg, by_name, name) for name in checked}
-    if any(key not in _RESULTS for key in keys.values()):
+    found = {name: _RESULTS[key] for name, key in keys.items() if key in _RESULTS}
+    if len(found) < len(keys):
         package, failed = _frictionless_package(pkg)
         if package is None:
             return problems + failed
         files_of = {r.name: r.path for r in package.resources}
         for name, key in keys.items():
-            if key not in _RESULTS:
+            if name not in found:
+                found[name] = _frictionless_problems(package.get_resource(name), tables,
+                                                     files_of)
                 while len(_RESULTS) >= 64:
                     _RESULTS.pop(next(iter(_RESULTS)))
-                _RESULTS[key] = _frictionless_problems(package.get_resource(name), tables,
-                                                       files_of)
-    for key in keys.values():
-        problems += _RESULTS[key]
+                _RESULTS[key] = found[name]
+    for name in checked:
+        problems += found[name]
     return problems
 
 

@@ -8,13 +8,13 @@ match the recorded sha256; each CSV meets its Table Schema (types, constraints, 
 unique ids, primary and foreign keys); the article's text on this machine is the one the
 register was made against; the register agrees with the article (locators in range, each
 ``as_written`` phrase in its paragraph and reading as the row's value, when the text is here);
-the context tables and the boundaries pass their own checks. Each problem is printed once, on
-one line; a check that fails in an unforeseen way is reported as a problem too, never as a
-traceback.
+the context tables, the boundaries and the national files pass their own checks
+(:mod:`analysis.data.national`). Each problem is printed once, on one line; a check that
+fails in an unforeseen way is reported as a problem too, never as a traceback.
 """
 from __future__ import annotations
 
-from analysis.data import article, boundaries, context_checks, paths, register
+from analysis.data import article, boundaries, context_checks, national, paths, register
 from analysis.data.package import DataPackage, current
 from analysis.data.problems import DataError, Problem
 from analysis.data.schema_check import check_resources
@@ -47,7 +47,8 @@ def check_package(pkg: DataPackage | None = None) -> list[Problem]:
         return exc.problems
     problems = []
     for check in (check_resources, article.check_identity, register.check_register,
-                  context_checks.check_context, boundaries.check_boundaries):
+                  context_checks.check_context, boundaries.check_boundaries,
+                  national.check_national):
         problems += _run(check, pkg)
     return _merged(list(dict.fromkeys(problems)))
 
