@@ -7,6 +7,9 @@ expected, and no traceback; the loader of the damaged file, called directly, mus
 DataError with the same message. Each ACCEPTED case (harmless and unambiguous) must validate
 and load exactly as the committed data does. A few cases also go through ``make book``, which
 must stop at validation, before any chapter runs, with the same message.
+
+(Longer than the house's 350 lines on purpose: the table of cases is one place to read every
+class of bad input and what it gives; the ways to damage a file are in tests/helpers/corrupt.py.)
 """
 from __future__ import annotations
 
