@@ -280,8 +280,8 @@ REFUSED = [
          resource("context_sources", path="https://example.org/sources.csv"),
          ["resource 'context_sources', column 'path'", "a remote address"], rehash=False),
     Case("resource-renamed", DESCRIPTOR, resource("facts", name="register"),
-         ["datapackage.json, facts, column 'resources': found no such resource; expected a "
-          "resource named 'facts'"], rehash=False),
+         ["datapackage.json, resource 'facts', column 'name': found no resource of this name; "
+          "expected a resource named 'facts'"], rehash=False),
     Case("stale-hash", INDICATORS, replace(INDICATORS, "equals the sum of the 17 counties",
                                            "is the sum of the 17 counties"),
          ["context/county_indicators.csv, column 'hash': found a file whose sha256:",

@@ -130,8 +130,9 @@ class DataPackage:
         for res in self.descriptor()["resources"]:
             if isinstance(res, dict) and res.get("name") == name:
                 return res
-        raise DataError(Problem(paths.DESCRIPTOR, name, "resources", "no such resource",
-                                f"a resource named '{name}'"))
+        raise DataError(Problem(paths.DESCRIPTOR, f"resource '{name}'", "name",
+                                "no resource of this name", f"a resource named '{name}' (the "
+                                "analysis reads it by that name)"))
 
     def file(self, name: str) -> str:
         """The path of resource ``name``'s file, relative to the data folder (as written in
