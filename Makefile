@@ -23,7 +23,7 @@ SYSTEM_PACKAGES := latexmk texlive-latex-recommended texlive-latex-extra \
   texlive-fonts-recommended texlive-xetex texlive-lang-chinese fonts-freefont-otf \
   fonts-noto-cjk chromium poppler-utils
 
-.PHONY: help setup validate book html pdf test check lint lab notebooks clean system-deps lock dist bench bench-a11y check-text
+.PHONY: help setup validate book html pdf test check lint lab notebooks clean system-deps lock dist bench bench-a11y check-text shared-tools
 
 # the tests that need no built book and start no build: the edit-test loop (`make check`)
 FAST_TESTS := not (book or pdf or browser or build)
@@ -72,7 +72,8 @@ book: validate  ## set up, validate, build the PDF when TeX is installed, then t
 	$(PY) -m liangshan_book.build html
 	@echo "HTML book: $(BUILD)/html/index.html"
 
-test: validate lint  ## set up, validate, lint, build the book, then run the whole test suite
+test: lint  ## set up, lint, validate and build the book, then run the whole test suite
+	@# `make book` validates first (once: its note on the article's text is not printed twice)
 	$(MAKE) --no-print-directory book
 	$(PY) -m pytest -n 2
 
@@ -101,9 +102,21 @@ bench: $(STAMP)  ## measure build and test times; write benchmarks/results.md
 bench-a11y: $(STAMP)  ## count axe-core findings before/after the book's fixes (needs a built book)
 	$(PY) benchmarks/run.py --accessibility-only
 
-check-text:  ## the compendium's own checks: copied text and hand-typed numbers in prose
-	$(PY) ../shared/tools/check_no_copied_text.py ../shared/sources/qiushi-2019-peng-liangshan.txt .
-	$(PY) ../shared/tools/check_prose_numbers.py
+# The maintainers' shared folder beside the clone (not part of the repository): the article's
+# text and the compendium's text checkers. LIANGSHAN_SHARED names another one;
+# LIANGSHAN_SOURCE_TEXT another copy of the article's text.
+SHARED      := $(or $(LIANGSHAN_SHARED),../shared)
+SOURCE_TEXT := $(or $(LIANGSHAN_SOURCE_TEXT),$(SHARED)/sources/qiushi-2019-peng-liangshan.txt)
+
+check-text: shared-tools $(STAMP)  ## copied text and hand-typed numbers in prose (needs ../shared)
+	$(PY) $(SHARED)/tools/check_no_copied_text.py $(SOURCE_TEXT) .
+	$(PY) $(SHARED)/tools/check_prose_numbers.py
+
+# fails, in one line, before anything else runs, where the shared folder is missing
+shared-tools:
+	@if [ ! -f "$(SHARED)/tools/check_prose_numbers.py" ] || [ ! -f "$(SOURCE_TEXT)" ]; then \
+	  echo "check-text: not run: it needs the compendium's text checkers ($(SHARED)/tools/) and the article's text ($(SOURCE_TEXT)), kept in the maintainers' shared folder, not in the repository; put that folder beside the clone as ../shared/ or set LIANGSHAN_SHARED (the article alone: LIANGSHAN_SOURCE_TEXT)" >&2; \
+	  exit 1; fi
 
 system-deps:  ## (root, Debian/Ubuntu) apt-get the TeX, font and browser packages
 	apt-get update -qq

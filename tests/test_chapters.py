@@ -1,10 +1,12 @@
 """The chapters' sources: every claim of the article appears in the chapter of its section, and
 the prose follows the house rules (no hand-typed numbers, no copied sentences)."""
+import os
 import re
 import subprocess
 import sys
 
 import pytest
+from outside import skip_without_shared
 
 from analysis.data import paths
 from analysis.data.register import load_facts
@@ -34,10 +36,8 @@ def test_every_fact_role_names_a_register_row():
 
 
 def _tool(name):
-    tool = TOOLS / name
-    if not tool.is_file():
-        pytest.skip(f"the compendium's checker {tool} is not on this machine")
-    return tool
+    return skip_without_shared(TOOLS / name, f"the compendium's text checker {name} (it lists "
+                               "hand-typed numbers or copied text)")
 
 
 def test_no_number_is_typed_by_hand_in_prose():
@@ -80,3 +80,15 @@ def test_every_module_is_documented_in_appendix_e():
             if parts[-1] not in ("__init__", "__main__"):
                 modules.add(".".join(parts))
     assert modules - documented == set()
+
+
+def test_check_text_says_in_one_line_that_the_shared_folder_is_missing():
+    env = {**os.environ, paths.SHARED_ENV: "/nonexistent", "MAKEFLAGS": ""}
+    env.pop(paths.SOURCE_TEXT_ENV, None)
+    proc = subprocess.run(["make", "--no-print-directory", "check-text"], cwd=paths.ROOT,
+                          env=env, capture_output=True, text=True, timeout=60)
+    assert proc.returncode != 0
+    ours = [ln for ln in proc.stderr.splitlines() if not re.match(r"make(\[\d+\])?: ", ln)]
+    assert len(ours) == 1 and ours[0].startswith("check-text: not run"), proc.stderr
+    assert "/nonexistent/tools/" in ours[0] and paths.SHARED_ENV in ours[0]
+    assert proc.stdout == ""  # nothing else ran (no set-up, no checker)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from datafiles import BUTUO, CI, NATIONAL, SL, line_of, problems_of, replace_once
+from outside import skip_without_shared
 
 from analysis.data import context, paths
 from analysis.data.problems import ContextDataError
@@ -57,9 +58,8 @@ def test_every_cited_source_is_listed():
 
 
 def _shared(name: str) -> list[dict]:
-    path = SHARED / name
-    if not path.is_file():
-        pytest.skip(f"the collected context tables are not on this machine ({SHARED})")
+    path = skip_without_shared(SHARED / name, "the collectors' copies of the context tables "
+                               "(the values in data/context/ are checked against them)")
     return _rows(path)
 
 

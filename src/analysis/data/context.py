@@ -16,8 +16,9 @@ from functools import lru_cache
 
 import pandas as pd
 
+from analysis.data.csv_check import check_table
 from analysis.data.package import DataPackage, current
-from analysis.data.problems import ContextDataError, Problem
+from analysis.data.problems import ContextDataError
 
 #: Data files read here (globs in data/); a chapter importing this module is
 #: re-executed when one of them changes (see liangshan_book.dependencies).
@@ -51,38 +52,40 @@ def file_of(pkg: DataPackage, key: str) -> str:
 
 
 def raw(pkg: DataPackage, key: str) -> pd.DataFrame | None:
-    """The table as strings (empty cells as <NA>), or None when it cannot be read (the schema
-    check reports why)."""
+    """The table as strings (see :func:`read_strings`)."""
     return read_strings(pkg, RESOURCES[key])
 
 
 def _typed(pkg: DataPackage, key: str) -> pd.DataFrame:
-    """The table typed by its schema; cells that do not parse become <NA>."""
+    """The table typed by its schema (called once its checks have passed)."""
     return typed(pkg, RESOURCES[key])
 
 
 def read_strings(pkg: DataPackage, name: str) -> pd.DataFrame | None:
-    """Resource ``name``'s CSV as strings (empty cells as <NA>), or None when it cannot be
-    read (the schema check reports why)."""
-    try:
-        return pd.read_csv(pkg.path(name), dtype="string", keep_default_na=False,
-                           na_values=[""], encoding="utf-8-sig")
-    except (OSError, ValueError, pd.errors.ParserError):
+    """Resource ``name``'s CSV as strings, stripped of spaces (empty cells as <NA>), or None
+    when it cannot be read as a table (the schema check reports why:
+    :mod:`analysis.data.csv_check`)."""
+    if check_table(pkg.root, pkg.resource(name)).blocked:
         return None
+    try:
+        frame = pd.read_csv(pkg.path(name), dtype="string", keep_default_na=False,
+                            na_values=[""], encoding="utf-8-sig")
+    except (OSError, ValueError, pd.errors.ParserError):  # pragma: no cover - checked above
+        return None
+    return frame.apply(lambda col: col.str.strip())
 
 
 def typed(pkg: DataPackage, name: str) -> pd.DataFrame:
-    """Resource ``name``'s CSV typed by its schema (see the module docstring); cells that do
-    not parse become <NA>.
+    """Resource ``name``'s CSV typed by its schema (see the module docstring); call it once
+    the table's checks have passed (a cell that does not parse would become <NA>).
 
     Raises:
-        ContextDataError: the file is missing or unreadable.
+        ContextDataError: the file cannot be read as a table.
     """
     res = pkg.resource(name)
     frame = read_strings(pkg, name)
     if frame is None:
-        raise ContextDataError(Problem(res["path"], None, None, "a missing or unreadable file",
-                                       "a readable UTF-8 CSV file"))
+        raise ContextDataError(list(check_table(pkg.root, res).problems))
     for field in res["schema"]["fields"]:
         name, kind = field["name"], field["type"]
         if name not in frame:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.data.context import BOOLEAN, N_COUNTIES, PREFECTURE, RESOURCES, file_of, raw
+from analysis.data.csv_check import check_table
 from analysis.data.package import DataPackage, current
 from analysis.data.problems import Problem
 
@@ -172,6 +173,7 @@ def _check_indicator_rows(pkg: DataPackage, tables: dict) -> list[Problem]:
                 for code in counties["adcode"].dropna() for name, year in _NEEDED
                 if (code, name, year) not in present]
     values = pd.to_numeric(ind["value"], errors="coerce")
+    values = values.where(values >= 0)  # a negative count is the schema's to report
     is_county = ind["adcode"].isin(set(counties["adcode"].dropna()))
     for (name, year), grp in ind.groupby(["indicator", "year"]):
         if name not in _ADDITIVE:
@@ -201,11 +203,19 @@ _CHECKS = {
 }
 
 
+#: The other tables that the checks of a table read.
+_READS = {"county_indicators": ("counties",), "poverty_county_status": ("counties", "sources")}
+
+
 def beyond_schema(pkg: DataPackage, keys) -> list[Problem]:
-    """The checks of the module docstring for the tables ``keys``."""
+    """The checks of the module docstring for the tables ``keys``; a table they read that
+    cannot be read as a table (:mod:`analysis.data.csv_check`) gives its own problems."""
     tables = {k: raw(pkg, k) for k in RESOURCES}
+    unreadable = [p for k in dict.fromkeys(r for key in keys for r in _READS.get(key, ()))
+                  if tables[k] is None
+                  for p in check_table(pkg.root, pkg.resource(RESOURCES[k])).problems]
     checks = dict.fromkeys(c for key in keys for c in _CHECKS[key])  # each once, in order
-    return list(dict.fromkeys(p for check in checks for p in check(pkg, tables)))
+    return list(dict.fromkeys(unreadable + [p for check in checks for p in check(pkg, tables)]))
 
 
 def check_context(pkg: DataPackage | None = None, *, schema: bool = False) -> list[Problem]:

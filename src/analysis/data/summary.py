@@ -1,6 +1,8 @@
 """A reader's summary of the data package: what each file holds, its licence and sources."""
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 from analysis.data import context
@@ -25,10 +27,11 @@ def resources_table():
     rows = []
     for res in pkg.descriptor()["resources"]:
         path = pkg.root / res["path"]
-        if path.suffix == ".csv":
-            count = sum(1 for _ in path.open(encoding="utf-8")) - 1
+        text = path.read_text(encoding="utf-8-sig")  # a checked file: UTF-8, maybe a BOM
+        if path.suffix == ".csv":  # rows, not lines: quoted line breaks, empty last lines
+            count = sum(1 for row in csv.reader(io.StringIO(text, newline="")) if row) - 1
         else:
-            count = len(json.loads(path.read_text(encoding="utf-8")).get("features", []))
+            count = len(json.loads(text).get("features", []))
         rows.append({
             "File": res["path"],
             "What it holds": res.get("title", res["name"]),
