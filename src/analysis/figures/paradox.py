@@ -39,8 +39,8 @@ def crowded_vs_idle(working_days: float = clinics.WORKING_DAYS_PER_YEAR_ASSUMED,
     Args:
         working_days: ASSUMED working days per year for the visits-per-worker-day note.
         norms: ASSUMED class-size norms (default
-        :data:`analysis.domain.schools.CLASS_SIZE_NORM_ASSUMED`),
-            drawn as dashed reference lines labelled as assumptions.
+            :data:`analysis.domain.schools.CLASS_SIZE_NORM_ASSUMED`), drawn as dashed
+            reference lines labelled as assumptions.
     """
     norms = schools.CLASS_SIZE_NORM_ASSUMED if norms is None else norms
     fig = Figure(figsize=(8.6, 7.0))
