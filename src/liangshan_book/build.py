@@ -38,8 +38,7 @@ PDF_NAME = paths.PDF_NAME
 JB = [str(Path(sys.executable).parent / "jupyter-book")]
 #: The build's log files (each stage line names its own).
 LOGS = paths.BUILD / "logs"
-NO_TEX = ("PDF not built: TeX is not installed (xelatex, latexmk); `make system-deps` (as root) "
-          "installs it")
+NO_TEX = "not built: TeX is not installed (`make system-deps`, as root, installs it)"
 #: Lines of a successful build's standard error that are still shown.
 WARNING = re.compile(r"\b(WARNING|ERROR|CRITICAL)\b")
 
@@ -209,7 +208,7 @@ def pdf(console: Console | None = None) -> int:
     changed)."""
     console = console or Console()
     if not tex_installed():
-        console.line(NO_TEX)
+        console.result("pdf", NO_TEX)
         return 1
     status = validate(console) or _jb("pdflatex", console)
     if status == 0:
@@ -225,8 +224,7 @@ def book(console: Console | None = None) -> int:
     if status == 0 and tex_installed():
         status = _jb("pdflatex", console)
     elif status == 0:
-        console.result("pdf", "not built: TeX is not installed")
-        console.line(NO_TEX)
+        console.result("pdf", NO_TEX)
     status = status or _jb("html", console)
     if status == 0:
         _where(console, pdf=True)
