@@ -110,10 +110,11 @@ bench-a11y: $(STAMP)  ## count axe-core findings before/after the book's fixes (
 SHARED  := $(or $(LIANGSHAN_SHARED),../shared)
 ARTICLE := $(or $(LIANGSHAN_SOURCE_TEXT),$(SHARED)/sources/qiushi-2019-peng-liangshan.txt)
 
-check-text: $(STAMP)  ## (needs ../shared/) list copied text and hand-typed numbers in prose
+check-text:  ## (needs ../shared/) list copied text and hand-typed numbers in prose
 	@if [ ! -d "$(SHARED)/tools" ] || [ ! -f "$(ARTICLE)" ]; then \
 	  echo "make check-text needs ../shared/ (its tools/ and the article's text), which this clone does not have"; \
 	  exit 1; fi
+	@$(MAKE) --no-print-directory setup
 	$(PY) $(SHARED)/tools/check_no_copied_text.py $(ARTICLE) .
 	$(PY) $(SHARED)/tools/check_prose_numbers.py
 

@@ -65,7 +65,8 @@ class Console:
     def __init__(self, stream=None, live: bool | None = None):
         self.stream = stream or sys.stdout
         if live is None:
-            live = self.stream.isatty() and os.environ.get("TERM", "") != "dumb"
+            isatty = getattr(self.stream, "isatty", None)
+            live = bool(isatty and isatty()) and os.environ.get("TERM", "") != "dumb"
         self.live = live
         self._lock = threading.Lock()
         self._shown = False  # a live line is on the screen
