@@ -66,11 +66,11 @@ def resolve(name: str, folder: Path = paths.CHAPTERS) -> Path:
 
 def run(chapter: Path, out: Path | None = None, timeout: int = 300):
     """Execute ``chapter`` and write the executed notebook to ``out`` (default:
-    ``_build/executed/<name>.ipynb``), also when a cell fails (then as far as it ran, and
-    nbclient's ``CellExecutionError`` is raised).
+    :func:`executed_path`), also when a cell fails (then as far as it ran, and nbclient's
+    ``CellExecutionError`` is raised).
 
     Returns:
-        The executed notebook and the path it was written to.
+        The executed notebook.
     """
     import jupytext
     import nbformat
@@ -80,7 +80,7 @@ def run(chapter: Path, out: Path | None = None, timeout: int = 300):
 
     use_ipc()
     nb = jupytext.read(chapter)
-    out = out or paths.BUILD / "executed" / (chapter.stem + ".ipynb")
+    out = out or executed_path(chapter)
     out.parent.mkdir(parents=True, exist_ok=True)
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
                             resources={"metadata": {"path": str(chapter.parent.resolve())}})
@@ -88,7 +88,12 @@ def run(chapter: Path, out: Path | None = None, timeout: int = 300):
         client.execute()
     finally:
         nbformat.write(nb, out)
-    return nb, out
+    return nb
+
+
+def executed_path(chapter: Path) -> Path:
+    """Where a chapter's executed notebook goes by default: ``_build/executed/<name>.ipynb``."""
+    return paths.BUILD / "executed" / (chapter.stem + ".ipynb")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -121,11 +126,11 @@ def main(argv: list[str] | None = None) -> int:
 
     from liangshan_book.console import plain, shown_path
 
-    target = args.out or paths.BUILD / "executed" / (chapter.stem + ".ipynb")
+    target = args.out or executed_path(chapter)
     print(f"running {shown_path(chapter)} in a fresh kernel ...", flush=True)
     start = time.perf_counter()
     try:
-        nb, out = run(chapter, args.out, timeout=args.timeout)
+        nb = run(chapter, target, timeout=args.timeout)
     except CellExecutionError as exc:
         report = str(exc) if sys.stderr.isatty() else plain(str(exc))  # colours: terminals
         print(f"{shown_path(chapter)}: a cell failed\n{report}", file=sys.stderr)
@@ -133,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     cells = sum(1 for c in nb.cells if c.cell_type == "code")
     print(f"all {cells} code cells ran in {time.perf_counter() - start:.1f} s; "
-          f"executed notebook: {shown_path(out)}")
+          f"executed notebook: {shown_path(target)}")
     return 0
 
 
