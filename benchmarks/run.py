@@ -178,7 +178,7 @@ def before_fixes_build(out: Path) -> Path:
 
 
 def html_pages_exist(html: Path) -> bool:
-    return (html / "chapters" / "intro.html").is_file()
+    return (html / "index.html").is_file() and (html / "chapters" / "ch1_changes.html").is_file()
 
 
 def write_accessibility(now: str) -> None:
