@@ -24,7 +24,7 @@ from pathlib import Path
 
 from analysis.data import paths
 from analysis.data.package import current
-from liangshan_book import kernels, preexecute
+from liangshan_book import fast_start, kernels, preexecute
 from liangshan_book.console import (
     REPORT_LINES,
     Console,
@@ -35,7 +35,8 @@ from liangshan_book.console import (
 )
 
 PDF_NAME = paths.PDF_NAME
-JB = [str(Path(sys.executable).parent / "jupyter-book")]
+#: Jupyter Book's command line, without a grammar it never uses (liangshan_book.fast_start).
+JB = [sys.executable, "-m", "liangshan_book.fast_start"]
 #: The build's log files (each stage line names its own).
 LOGS = paths.BUILD / "logs"
 NO_TEX = "not built: TeX is not installed (`make system-deps`, as root, installs it)"
@@ -272,6 +273,7 @@ def dist() -> int:
 
 
 def main(argv: list[str]) -> int:
+    fast_start.skip_iri_grammar()  # this process reads notebooks through nbformat's schema
     commands = {"book": book, "html": html, "pdf": pdf, "validate": lambda: validate(Console()),
                 "notebooks": notebooks, "dist": dist}
     if len(argv) != 1 or argv[0] not in commands:
