@@ -119,6 +119,8 @@ def validate(console: Console) -> int:
     if status != 0:
         console.result("validate", "FAILED", time.perf_counter() - start, log)
         console.lines(lines[:REPORT_LINES])
+        if len(lines) > REPORT_LINES:
+            console.line(f"... ({len(lines) - REPORT_LINES} more lines in {shown_path(log)})")
         stamp.unlink(missing_ok=True)
         return status
     console.result("validate", "data package valid", time.perf_counter() - start, log)
