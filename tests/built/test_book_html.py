@@ -11,6 +11,7 @@ from analysis.data import paths
 pytestmark = pytest.mark.book
 
 HTML = paths.BUILD / "html"
+#: The pages of the book; the introduction is the root page, index.html
 CHAPTERS = ["index", "ch1_changes", "ch2_basic_needs", "ch3_problems", "ch4_measures",
             "appendix_a_register", "appendix_b_audit", "appendix_c_sources",
             "appendix_d_reproducibility", "appendix_e_code", "cite", "references"]
