@@ -1,6 +1,5 @@
 """The chapters' sources: every claim of the article appears in the chapter of its section, and
 the prose follows the house rules (no hand-typed numbers, no copied sentences)."""
-import os
 import re
 import subprocess
 import sys
