@@ -160,6 +160,10 @@ def test_markdown_escaping_keeps_data_from_being_read_as_markup():
 
     assert escape_markdown("a_b *c* [d](e)\n  f") == "a\\_b \\*c\\* \\[d\\](e) f"
     assert Markdown("**x**")._repr_markdown_() == "**x**"
+    # ragged right in the PDF: the Markdown inside a LaTeX group, unchanged for HTML
+    ragged = Markdown("- a\n- b\n", ragged=True)._repr_markdown_()
+    assert ragged.startswith("```{raw} latex\n\\begingroup\\raggedright\n```\n\n- a\n- b\n")
+    assert ragged.endswith("```{raw} latex\n\\par\\endgroup\n```\n")
 
 
 def test_the_latex_preamble_defines_the_table_setup_that_tables_call():

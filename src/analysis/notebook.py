@@ -31,13 +31,23 @@ def glue_value(name: str, value) -> None:
 
 class Markdown:
     """Markdown that the book renders as text, in HTML and in the PDF alike (the chapters build
-    it with :func:`analysis.formatting.escape_markdown` around every value taken from data)."""
+    it with :func:`analysis.formatting.escape_markdown` around every value taken from data).
 
-    def __init__(self, text: str):
+    Attributes:
+        text: the Markdown.
+        ragged: set ragged right in the PDF (a list of long addresses and titles, say, which
+            justified would gape or run into the margin).
+    """
+
+    def __init__(self, text: str, ragged: bool = False):
         self.text = text
+        self.ragged = ragged
 
     def _repr_markdown_(self) -> str:
-        return self.text
+        if not self.ragged:
+            return self.text
+        return ("```{raw} latex\n\\begingroup\\raggedright\n```\n\n" + self.text.rstrip("\n")
+                + "\n\n```{raw} latex\n\\par\\endgroup\n```\n")
 
     def __repr__(self) -> str:
         return self.text

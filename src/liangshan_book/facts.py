@@ -29,6 +29,7 @@ from sphinx.util.nodes import make_refnode
 from analysis import formatting
 from analysis.data.package import current
 from analysis.data.problems import DataError, UnknownFactError
+from liangshan_book import book_index
 
 #: Column headers of the register table, with their relative widths in HTML and in the PDF.
 #: The PDF gives the fact id more room (it wraps at "." and "_") and the description less, so
@@ -113,7 +114,7 @@ class FactRole(SphinxRole):
         ref = addnodes.pending_xref("", refdomain="std", reftype="ref",
                                     reftarget=formatting.fact_anchor(fact_id),
                                     refdoc=self.env.docname, refexplicit=True, refwarn=True,
-                                    fact_hint=fact_hint(f))
+                                    fact_hint=fact_hint(f), fact_id=fact_id)
         ref += nodes.inline(text, text, classes=["fact-value"])
         return [ref], []
 
@@ -190,6 +191,9 @@ class FactRegisterDirective(SphinxDirective):
             tr = self._row([fact_id_literal(row.fact_id, row.fact_id)]
                            + [nodes.Text(str(c)) for c in cells])
             tr[0][0].insert(0, nodes.target("", "", ids=[anchor]))
+            # the row is the main entry of its id in the book's index
+            book_index.mark(tr[0][0], [f"{book_index.REGISTER}; {row.fact_id}"], self.env,
+                            main=True)
             std.note_hyperlink_target(anchor, self.env.docname, anchor, row.fact_id)
             tbody += tr
         spec = addnodes.tabular_col_spec()
