@@ -179,3 +179,16 @@ def test_the_latex_preamble_defines_the_table_setup_that_tables_call():
     # the group of analysis.notebook.Table, and the columns of liangshan_book.tables
     assert "\\newcommand{\\liangshantable}" in sty
     assert "\\newcolumntype{\\LSleft}" in sty and "\\newcolumntype{\\LSright}" in sty
+
+
+def test_how_computed_lists_each_value_with_what_it_is_and_its_function():
+    from analysis.chapters.values import Values
+    from analysis.notebook import how_computed
+
+    v = Values()
+    v.add("ch1_ls_pp", 12.3456789, "fall of the rate, points", "analysis.domain.trends.f")
+    v.add("ch1_word", "March to November", "the season", "analysis.domain.housing.g")
+    frame = how_computed(v).frame
+    assert list(frame.index) == ["ch1_ls_pp", "ch1_word"]
+    assert frame.loc["ch1_ls_pp", "Value"] == "12.3457"       # six significant digits
+    assert frame.loc["ch1_word", "Computed by"] == "analysis.domain.housing.g()"

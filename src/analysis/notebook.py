@@ -1,4 +1,11 @@
-"""Helpers for the chapters' code cells."""
+"""Helpers for the chapters' code cells: glue values for the prose, show tables and figures.
+
+A section of a chapter computes its values with one call to ``analysis.chapters`` (a
+:class:`~analysis.chapters.values.Values` mapping) in a folded cell that follows a label, and
+glues them with :func:`glue_values`; the prose prints each with ``{num}`key:format``` (the
+extension ``liangshan_book.numbers``), a link to that cell with a hover hint. The same cell
+shows :func:`how_computed`, the section's "How these numbers were computed" table.
+"""
 from __future__ import annotations
 
 import numbers
@@ -27,6 +34,44 @@ def glue_value(name: str, value) -> None:
     if number != number:
         raise TypeError(f"glue {name!r}: the value is NaN; the book prints no NaN")
     glue(name, number, display=False)
+
+
+#: Suffixes of the glue keys of a value's hint and of its cell's label (read by the ``{num}``
+#: role of ``liangshan_book.numbers``).
+HINT_SUFFIX, ANCHOR_SUFFIX = "__how", "__at"
+
+
+def glue_values(values, anchor: str) -> None:
+    """Glue every value of a section for the ``{num}`` role: the value, its hint, and
+    ``anchor``, the label of the cell that computed it (written just above that cell as
+    ``(anchor)=``).
+
+    Args:
+        values: a :class:`~analysis.chapters.values.Values` mapping.
+        anchor: the label, e.g. ``how-ch1-rates``.
+    """
+    from myst_nb import glue
+
+    for key, v in values.items():
+        glue_value(key, v.value)
+        glue(key + HINT_SUFFIX, v.hint(), display=False)
+        glue(key + ANCHOR_SUFFIX, anchor, display=False)
+
+
+def how_computed(values) -> Table:
+    """The section's values as a table for the reader: the name the text uses, the value,
+    what it is, and the function that computed it."""
+    import pandas as pd
+
+    from analysis.formatting import number
+
+    def shown(v):
+        return v if isinstance(v, str) else number(float(f"{v:.6g}"))
+
+    frame = pd.DataFrame([{"Value": shown(v.value), "What it is": v.what,
+                           "Computed by": v.computed_by + "()"} for v in values.values()],
+                         index=pd.Index(list(values), name="Name in the text"))
+    return Table(frame)
 
 
 class Markdown:
@@ -70,15 +115,24 @@ class Table:
         caption: the caption (MyST inline markup), one paragraph: what the table shows and the
             sources of its numbers, in words.
         name: the label, ``tbl-...``, by which the text refers to it.
+        interactive: whether readers of the HTML book can search, sort and filter it (class
+            ``interactive-table``, see ``liangshan_book.interactive_tables``).
+
+    A table without caption and name is shown unnumbered (the "How these numbers were
+    computed" tables of :func:`how_computed`).
     """
 
     _WHOLE = ("display.max_colwidth", None, "display.max_rows", None,
               "display.max_columns", None)
 
-    def __init__(self, frame, caption: str, name: str):
+    def __init__(self, frame, caption: str | None = None, name: str | None = None,
+                 interactive: bool = False):
+        if (caption is None) != (name is None):
+            raise ValueError("a table has both a caption and a name, or neither")
         self.frame = frame
-        self.caption = " ".join(caption.split())
+        self.caption = " ".join(caption.split()) if caption is not None else None
         self.name = name
+        self.interactive = interactive
 
     def _repr_html_(self) -> str:
         import html
@@ -87,6 +141,8 @@ class Table:
 
         with pd.option_context(*self._WHOLE):
             out = self.frame._repr_html_()
+        if self.caption is None:
+            return out
         caption = html.escape(_ROLE.sub(r"\1", self.caption).replace("`", ""))
         return _TABLE_TAG.sub(lambda m: f"{m.group()}<caption>{caption}</caption>", out,
                               count=1)
@@ -95,7 +151,7 @@ class Table:
         import pandas as pd
 
         with pd.option_context(*self._WHOLE, "display.width", 10_000):
-            return f"{self.caption}\n{self.frame!r}"
+            return f"{self.caption or ''}\n{self.frame!r}".lstrip("\n")
 
     def cells(self) -> list[list[str]]:
         """The table as text, header row first, the row labels' name in the corner cell;
@@ -127,12 +183,14 @@ class Table:
                           if len(header) <= most)
         widths = column_widths(rows, line)
         cells = [[escape_markdown(_breakable(c)) or "\u2014" for c in row] for row in rows]
-        classes = ["longtable", "liangshan-table"] + [f"numeric-{i}"
-                                                      for i in self.numeric_columns()]
-        lines = [":::{list-table} " + self.caption, ":header-rows: 1",
-                 ":stub-columns: 1", f":name: {self.name}",
-                 ":widths: " + " ".join(str(w) for w in widths),
-                 ":class: " + " ".join(classes), ""]
+        classes = (["longtable", "liangshan-table"]
+                   + (["interactive-table"] if self.interactive else [])
+                   + [f"numeric-{i}" for i in self.numeric_columns()])
+        head = [":::{list-table} " + self.caption, ":header-rows: 1", ":stub-columns: 1",
+                f":name: {self.name}"] if self.caption else [
+                ":::{list-table}", ":header-rows: 1", ":stub-columns: 1"]
+        lines = head + [":widths: " + " ".join(str(w) for w in widths),
+                        ":class: " + " ".join(classes), ""]
         for row in cells:
             lines += ["* - " + row[0]] + ["  - " + c for c in row[1:]]
         lines.append(":::")
@@ -221,7 +279,8 @@ def column_widths(rows: list[list[str]], capacity: int) -> list[int]:
     return [max(1, round(w)) for w in want]
 
 
-def table(frame, index: str | None = None, *, caption: str, name: str) -> Table:
+def table(frame, index: str | None = None, *, caption: str, name: str,
+          interactive: bool = False) -> Table:
     """A DataFrame ready to show in the book as a numbered table with its caption, in HTML and
     in the PDF alike (see :class:`Table`).
 
@@ -237,6 +296,8 @@ def table(frame, index: str | None = None, *, caption: str, name: str) -> Table:
             paragraph of MyST inline markup; roles such as ``{py:func}`` may link the code).
         name: the table's label, ``tbl-`` and lower-case words joined by hyphens, by which
             the text cites it (``{numref}`tbl-ch1-trends```).
+        interactive: readers of the HTML book may search, sort and filter it (for long
+            tables such as the audit's).
 
     Raises:
         KeyError: ``index`` is not a column of ``frame``.
@@ -260,7 +321,7 @@ def table(frame, index: str | None = None, *, caption: str, name: str) -> Table:
     out = frame.set_index(column)
     out.columns.name = out.index.name
     out.index.name = None
-    return Table(out, caption, name)
+    return Table(out, caption, name, interactive=interactive)
 
 
 #: A table's label: ``tbl-`` and lower-case words joined by hyphens.

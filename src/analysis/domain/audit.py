@@ -30,15 +30,15 @@ import numpy as np
 import pandas as pd
 
 from analysis.data import context, register
-from analysis.domain import counties
+from analysis.domain import assumptions, counties
 from analysis.formatting import number
 
 #: Verdicts, in the order tables list them.
 VERDICTS = ["consistent", "rounding", "inconsistent", "cannot check"]
 
-#: Assumption (not a sourced norm) — "almost X" is read as lying between (1 - ALMOST_BAND) * X and
-#: X. Adjustable; with 0.10, "almost half" covers a fall of 45% to 50%.
-ALMOST_BAND = 0.10
+#: Assumption (not a sourced norm) — "almost X" is read as lying between (1 - ALMOST_BAND) * X
+#: and X; default, range and basis in :mod:`analysis.domain.assumptions`.
+ALMOST_BAND = assumptions.default("almost_band")
 
 #: Half the rounding unit of the press figures in the context tables that were printed in
 #: units of 10,000 (万) with one decimal (e.g. 17.8万 = 178,000): they are exact to 1,000

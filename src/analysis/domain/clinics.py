@@ -24,11 +24,11 @@ import math
 import pandas as pd
 
 from analysis.data import register
+from analysis.domain import assumptions
 
-#: ASSUMPTION (not from the article) — working days of a clinic worker in a year, used to turn
-#: yearly visits into visits per working day. 250 = 52 five-day weeks (260 days) less about ten
-#: public-holiday days; clinics that open at weekends would have more. Adjustable parameter.
-WORKING_DAYS_PER_YEAR_ASSUMED = 250
+#: ASSUMPTION (not from the article) — working days of a clinic worker in a year; its default,
+#: range and basis are in :mod:`analysis.domain.assumptions`.
+WORKING_DAYS_PER_YEAR_ASSUMED = assumptions.default("clinic_working_days")
 
 _VISITS = {2016: "butuo.primary_care_visits.2016", 2018: "butuo.primary_care_visits.2018"}
 

@@ -21,11 +21,12 @@ import numpy as np
 import pandas as pd
 
 from analysis.data import register
+from analysis.domain import assumptions
 
-#: ILLUSTRATIVE ASSUMPTIONS, not numbers of the article — refund shares (0-1) of the outpatient
-#: bill above the threshold, used to draw the schedule. The article says only that the part above
-#: the threshold is refunded "according to fixed percentages" without giving them.
-ILLUSTRATIVE_REIMBURSEMENT_SHARES = (0.5, 0.75, 0.9)
+#: ILLUSTRATIVE ASSUMPTIONS, not numbers of the article — refund shares (0-1), the low end,
+#: default and high end of ``reimbursement_share`` in :mod:`analysis.domain.assumptions`.
+ILLUSTRATIVE_REIMBURSEMENT_SHARES = tuple(
+    getattr(assumptions.get("reimbursement_share"), k) for k in ("low", "default", "high"))
 
 
 # ----------------------------------------------------------------------------- schooling

@@ -24,15 +24,11 @@ import numpy as np
 import pandas as pd
 
 from analysis.data import register
-from analysis.domain import counties
+from analysis.domain import assumptions, counties
 
-#: ASSUMPTION, not a number of the article — days of brick demand in one building season.
-#: The article says only that building at high, cold altitude is all but impossible after
-#: November. We take the season to run from 1 March to 30 November (275 days in a non-leap
-#: year), i.e. we assume building resumes after the coldest months and that the daily demand
-#: holds on every day of the season. Both are our choices; change the parameter
-#: ``season_days`` of the functions below to try others.
-CONSTRUCTION_SEASON_DAYS_ASSUMED = (_dt.date(2019, 12, 1) - _dt.date(2019, 3, 1)).days
+#: ASSUMPTION, not a number of the article — days of brick demand in one building season;
+#: its default, range and basis are in :mod:`analysis.domain.assumptions`.
+CONSTRUCTION_SEASON_DAYS_ASSUMED = assumptions.default("construction_season_days")
 
 #: Range of season lengths (days) over which :func:`brick_cost_by_season_length` is shown by
 #: default: from about four months to a whole year (an illustrative span, our choice).

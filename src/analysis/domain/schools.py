@@ -24,19 +24,19 @@ import math
 import pandas as pd
 
 from analysis.data import register
-from analysis.domain import clinics
+from analysis.domain import assumptions, clinics
 
-#: ASSUMPTION — class-size norm (pupils per class) by level; commonly cited from the national
-#: school-construction standards, not checked against the document here. Adjustable.
-CLASS_SIZE_NORM_ASSUMED = {"primary": 45, "junior_secondary": 50}
+#: ASSUMPTION — class-size norm (pupils per class) by level; defaults, ranges and basis in
+#: :mod:`analysis.domain.assumptions`.
+CLASS_SIZE_NORM_ASSUMED = {"primary": assumptions.default("class_norm_primary"),
+                           "junior_secondary": assumptions.default("class_norm_junior_secondary")}
 
 #: Smallest class counted as "large" (pupils) in the State Council's definition (Guo Fa [2016]
 #: No. 40, as reported by Xinhua / gov.cn on 2020-12-12); context, not from the article.
 NATIONAL_LARGE_CLASS_MIN = 56
 
-#: ASSUMPTION — grades of a full Chinese primary school (the common 6-3 system); a village
-#: school may teach fewer grades. Used only for an illustrative one-class-per-grade reading.
-PRIMARY_GRADES_ASSUMED = 6
+#: ASSUMPTION — grades of a full primary school (see :mod:`analysis.domain.assumptions`).
+PRIMARY_GRADES_ASSUMED = assumptions.default("primary_grades")
 
 
 def large_class_share() -> float:
