@@ -21,7 +21,7 @@ JB         := $(VENV)/bin/jupyter-book
 # Debian/Ubuntu packages the PDF and the browser tests need (see README).
 SYSTEM_PACKAGES := latexmk texlive-latex-recommended texlive-latex-extra \
   texlive-fonts-recommended texlive-xetex texlive-lang-chinese fonts-freefont-otf \
-  fonts-noto-cjk chromium poppler-utils
+  fonts-noto-cjk xindy chromium poppler-utils
 
 .PHONY: help setup validate book html pdf test check lint lab notebooks clean system-deps lock dist bench bench-a11y check-text
 
@@ -57,17 +57,19 @@ html: validate  ## build the HTML book into _build/html (re-executes only what c
 	$(PY) -m liangshan_book.build html
 
 pdf: validate  ## build the PDF book with xelatex into _build/latex
-	@if command -v xelatex >/dev/null && command -v latexmk >/dev/null; then \
+	@if command -v xelatex >/dev/null && command -v latexmk >/dev/null \
+	    && command -v xindy >/dev/null; then \
 	  $(PY) -m liangshan_book.build pdf; \
 	else \
-	  echo "PDF not built: TeX is not installed. 'make system-deps' (as root) would add:"; \
+	  echo "PDF not built: TeX (xelatex, latexmk, xindy) is not installed. 'make system-deps' (as root) would add:"; \
 	  echo "  $(SYSTEM_PACKAGES)"; exit 1; fi
 
 book: validate  ## set up, validate, build the PDF when TeX is installed, then the HTML book
-	@if command -v xelatex >/dev/null && command -v latexmk >/dev/null; then \
+	@if command -v xelatex >/dev/null && command -v latexmk >/dev/null \
+	    && command -v xindy >/dev/null; then \
 	  $(PY) -m liangshan_book.build pdf; \
 	else \
-	  echo "PDF not built: TeX is not installed. 'make system-deps' (as root) would add:"; \
+	  echo "PDF not built: TeX (xelatex, latexmk, xindy) is not installed. 'make system-deps' (as root) would add:"; \
 	  echo "  $(SYSTEM_PACKAGES)"; fi
 	$(PY) -m liangshan_book.build html
 	@echo "HTML book: $(BUILD)/html/index.html"

@@ -104,8 +104,9 @@ class Table:
     The book shows it as a MyST ``list-table`` (its ``text/markdown`` form, which ``_config.yml``
     ranks first for the HTML builder too, through ``nb_mime_priority_overrides``): a real table
     with its caption, numbered in both editions and citable with ``{numref}`` through its
-    ``name``; in the PDF a ``longtable`` whose caption stays with its first rows, and whose
-    continuation pages name it by its number. Jupyter shows the ``text/html`` form (the frame
+    ``name``; in the PDF, kept on one page if short (:data:`ONE_PAGE_ROWS`), else a
+    ``longtable`` whose caption stays with its first rows and whose continuation pages name it
+    by its number. Jupyter shows the ``text/html`` form (the frame
     with its caption). Numbers in it are written with a true minus sign, and columns of numbers
     are marked ``numeric-<n>`` for the book, which sets them right-aligned (the book's
     ``liangshan_book.tables``).
@@ -183,7 +184,7 @@ class Table:
                           if len(header) <= most)
         widths = column_widths(rows, line)
         cells = [[escape_markdown(_breakable(c)) or "\u2014" for c in row] for row in rows]
-        classes = (["longtable", "liangshan-table"]
+        classes = ((["longtable"] if _breaks_across_pages(rows) else []) + ["liangshan-table"]
                    + (["interactive-table"] if self.interactive else [])
                    + [f"numeric-{i}" for i in self.numeric_columns()])
         head = [":::{list-table} " + self.caption, ":header-rows: 1", ":stub-columns: 1",
@@ -218,6 +219,19 @@ def _is_numeric(column) -> bool:
     cells = [c.strip() for c in column]
     return (any(_NUMBER.fullmatch(c) for c in cells)
             and all(_NUMBER.fullmatch(c) or c in _DASHES for c in cells))
+
+
+#: The most rows, and the most characters in all its cells, of a table that the PDF keeps on
+#: one page (a short table split across two pages reads badly); a longer table breaks across
+#: pages (a ``longtable``), its caption kept with its first rows.
+ONE_PAGE_ROWS = 10
+ONE_PAGE_CHARACTERS = 1500
+
+
+def _breaks_across_pages(rows: list[list[str]]) -> bool:
+    """Whether a table of ``rows`` (header first) is long enough to break across pages."""
+    return (len(rows) - 1 > ONE_PAGE_ROWS
+            or sum(len(c) for row in rows for c in row) > ONE_PAGE_CHARACTERS)
 
 
 #: Type size of a table in the PDF by its number of columns (row labels included) — up to

@@ -158,9 +158,11 @@ SHORT_CAPTION = 110
 
 def short_caption(text: str) -> str:
     """The entry of a caption in the list of figures or tables: its first sentence, at most
-    :data:`SHORT_CAPTION` characters."""
+    :data:`SHORT_CAPTION` characters (a longer one loses its parentheses, then its end)."""
     text = " ".join(text.split())
     first = re.split(r"(?<=[.!?])\s+(?=[A-Z(])", text, maxsplit=1)[0]
+    if len(first) > SHORT_CAPTION:  # drop the asides in parentheses (lists of register rows)
+        first = re.sub(r"\s*\([^()]*\)", "", first)
     if len(first) > SHORT_CAPTION:
         first = first[:SHORT_CAPTION].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
     return first

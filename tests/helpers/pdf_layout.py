@@ -11,10 +11,12 @@ from pathlib import Path
 #: TeX points (1/72.27 in) to PDF points (1/72 in).
 BP_PER_PT = 72 / 72.27
 #: How far a thing may stray out of the text block (PDF points), by kind: pictures and text
-#: by rounding and side bearings only, text below the last baseline by its descenders (the
-#: last line of a page stands on the block's bottom edge), the frames of boxes and code
-#: blocks by the padding Sphinx draws them with.
-TOLERANCE = {"side": 1.5, "descent": 3.5, "frame": 4.0}
+#: by rounding and side bearings only; text below the block by its descenders (the last line
+#: of a page stands on the block's bottom edge) and, at most, by the few points by which a
+#: long table's "continues on next page" note overshoots it, still 10 points clear of the
+#: running foot's rule; the frames of boxes and code blocks by the padding Sphinx draws them
+#: with.
+TOLERANCE = {"side": 1.5, "descent": 6.0, "frame": 4.0}
 #: Kinds of frames (pdfminer's names): rules, boxes, curves.
 FRAMES = ("LTRect", "LTCurve", "LTLine")
 
