@@ -224,7 +224,7 @@ def _is_numeric(column) -> bool:
 #: The most rows, and the most characters in all its cells, of a table that the PDF keeps on
 #: one page (a short table split across two pages reads badly); a longer table breaks across
 #: pages (a ``longtable``), its caption kept with its first rows.
-ONE_PAGE_ROWS = 10
+ONE_PAGE_ROWS = 16
 ONE_PAGE_CHARACTERS = 1500
 
 
