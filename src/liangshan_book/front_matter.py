@@ -17,6 +17,7 @@ citation and prints the build date.
 from __future__ import annotations
 
 import datetime
+import re
 
 from sphinx.util.texescape import escape as tex_escape
 
@@ -39,6 +40,7 @@ def _tex(text: str) -> str:
     from sphinx.util import texescape
 
     texescape.init()  # the escape maps (Sphinx fills them when its LaTeX builder starts)
+    text = re.sub(r'"([^"]*)"', "\u201c\\1\u201d", text)  # typographic double quotes
     return tex_escape(text).replace("\n", " ")
 
 

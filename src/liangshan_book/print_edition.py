@@ -13,6 +13,7 @@ In the LaTeX build (the whole book as one document tree) it
   References);
 - drops the sections marked ``{.html-only}`` (a class on the heading), which describe what only
   the HTML book has (the ``{only}`` directive cannot hold a heading: Sphinx moves it out);
+- prints a long signature of the API documentation a parameter a line;
 - drops a chapter that is left with nothing but its heading: the HTML book's References page
   holds only the ``bibliography`` directive, and LaTeX moves every entry to one list at the
   end of the book, which would leave an empty "References" chapter in front of it.
@@ -190,7 +191,29 @@ class ShortCaptions(SphinxPostTransform):
         return f"\\liangshanshortcaption{{{tex_escape(short_caption(caption.astext()))}}}\n"
 
 
+#: The longest signature of a documented function printed on one line (characters); a longer
+#: one is printed a parameter a line, so that it stays inside the page.
+SIGNATURE = 72
+
+
+class LongSignatures(SphinxPostTransform):
+    """Print a long signature of the API documentation a parameter a line (in the PDF only:
+    Sphinx's ``maximum_signature_line_length`` would do it in HTML too, where the browser wraps
+    signatures, and there its lists of parameters fail axe-core's ``definition-list`` rule)."""
+
+    default_priority = 790
+    formats = ("latex",)
+
+    def run(self, **kwargs):
+        for signature in self.document.findall(addnodes.desc_signature):
+            if len(signature.astext()) <= SIGNATURE:
+                continue
+            for params in signature.findall(addnodes.desc_parameterlist):
+                params["multi_line_parameter_list"] = True
+
+
 def setup(app):
+    app.add_post_transform(LongSignatures)
     app.add_post_transform(ShortCaptions)
     app.add_post_transform(DropEmptyChapters)
     app.add_post_transform(DropHtmlOnly)

@@ -10,7 +10,7 @@ CFF = {
     "version": "0.2.0",
     "date-released": "2027-03-05",
     "license": ["MIT", "CC-BY-4.0"],
-    "abstract": "An executable compendium\n  that re-analyses an article.",
+    "abstract": 'An executable compendium\n  that re-analyses an "article".',
     "references": [{"title": "Poverty Alleviation in Liangshan Prefecture",
                     "authors": [{"family-names": "Peng", "given-names": "Qinghua"}],
                     "journal": "Qiushi Journal (English edition)", "year": 2019}],
@@ -38,7 +38,7 @@ def test_the_title_page_its_back_and_the_abstract_carry_the_citation_metadata():
     assert "Peng Qinghua, \u201cPoverty Alleviation in Liangshan Prefecture\u201d" in tex
     assert "MIT licence" in tex and "(CC BY 4.0)" in tex and "AMap" in tex
     assert ("\\liangshanabstract{An executable compendium that re\\sphinxhyphen{}analyses an "
-            "article.}") in tex
+            "\u201carticle\u201d.}") in tex  # curly quotes
 
 
 def test_a_licence_without_a_sentence_is_an_error():

@@ -192,3 +192,22 @@ def test_a_long_first_sentence_is_cut_at_a_word_for_the_lists():
 
     short = short_caption("word " * 60 + "end.")
     assert short.endswith("word\u2026") and len(short) <= SHORT_CAPTION + 1
+
+
+def test_a_long_signature_is_printed_a_parameter_a_line():
+    from liangshan_book.print_edition import SIGNATURE, LongSignatures
+
+    def signature(name, *params):
+        plist = addnodes.desc_parameterlist()
+        plist += [addnodes.desc_parameter("", p) for p in params]
+        return addnodes.desc_signature("", "", addnodes.desc_name("", name), plist)
+
+    short = signature("f", "x")
+    long = signature("analysis.domain.education_health.outpatient_patient_cost",
+                     "bill_yuan", "free_up_to", "patient_share_band")
+    assert len(long.astext()) > SIGNATURE
+    document = _document()
+    document += [short, long]
+    _run(LongSignatures, document)
+    assert next(long.findall(addnodes.desc_parameterlist))["multi_line_parameter_list"]
+    assert not next(short.findall(addnodes.desc_parameterlist)).get("multi_line_parameter_list")

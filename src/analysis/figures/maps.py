@@ -63,6 +63,9 @@ DIVERGING = "PuOr"
 LABEL_NUDGE_KM: dict[str, tuple[float, float]] = {}
 
 _HALO = [pe.withStroke(linewidth=2.4, foreground="white")]
+#: How far the locator's prefecture borders may move when simplified (km): about 0.2 pt at its
+#: printed scale (some 400 km to the inch).
+LOCATOR_TOLERANCE_KM = 1.0
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -203,6 +206,10 @@ def locator_map(counties: gpd.GeoDataFrame | None = None,
     cty = _counties(counties)
     pref = (boundaries.load_prefectures() if prefectures is None
             else prefectures).to_crs(MAP_CRS)
+    # Sichuan is drawn small: its borders simplified to LOCATOR_TOLERANCE_KM (shared borders
+    # stay shared), which nobody can see in print and which keeps the file small
+    pref = pref.set_geometry(shapely.coverage_simplify(np.asarray(pref.geometry.values),
+                                                       LOCATOR_TOLERANCE_KM * 1000))
     fig = Figure(figsize=figsize)
     left = _map_axes(fig, (0.0, 0.17, 0.45, 0.76))
     right = _map_axes(fig, (0.47, 0.17, 0.53, 0.76))

@@ -59,7 +59,7 @@ def low_income_households():
         ["//" if d else "" for d in frame["derived"]],
         [f"{number(n)} ({s:.0%})" for n, s in zip(frame["households"], frame["share"])], 1.3)
     ax.set_xlabel("households below the income mark (yearly net income per head)")
-    ax.set_title("Low-income households: two counties and the rest of Liangshan", loc="right")
+    ax.set_title("Low-income households: two counties and the rest")
     fig.tight_layout(rect=(0, 0.07, 1, 1))
     style.source_line(fig, "Source: register rows liangshan.households_income_below_4000, "
                            "butuo.households_income_below_4000, "
