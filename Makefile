@@ -21,7 +21,7 @@ JB         := $(VENV)/bin/jupyter-book
 # Debian/Ubuntu packages the PDF and the browser tests need (see README).
 SYSTEM_PACKAGES := latexmk texlive-latex-recommended texlive-latex-extra \
   texlive-fonts-recommended texlive-xetex texlive-lang-chinese fonts-freefont-otf \
-  fonts-noto-cjk chromium poppler-utils
+  fonts-noto-cjk xindy chromium poppler-utils
 
 .PHONY: help setup validate book html pdf test check lint lab chapter notebooks clean system-deps lock dist bench bench-a11y check-text
 

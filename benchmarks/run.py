@@ -182,6 +182,15 @@ def html_pages_exist(html: Path) -> bool:
     return (html / "index.html").is_file() and (html / "chapters" / "ch1_changes.html").is_file()
 
 
+#: The captioned, numbered tables (MyST ``{table}`` directives) that the two reports open
+#: (Appendix D includes both files; every table of the book has a number and a caption).
+RESULTS_TABLE = ("::::{table} Each measure of the build and the tests against its target, as "
+                 "last measured by make bench.\n:name: tbl-appd-benchmarks\n:class: longtable\n")
+ACCESSIBILITY_TABLE = ("::::{table} The axe-core findings of each HTML page, before the book's "
+                       "own fixes and after, as last measured by make bench.\n"
+                       ":name: tbl-appd-accessibility\n:class: longtable\n")
+
+
 def write_accessibility(now: str) -> None:
     """Count axe-core findings before and after the book's fixes into accessibility.md."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -195,9 +204,10 @@ def write_accessibility(now: str) -> None:
            "`make bench`. *Before*: the default Jupyter Book theme settings (the book's "
            "`sphinx_offline` and `sphinx_a11y` extensions and accessible code colours switched "
            "off). *After*: the book as built.", "",
-           "| Page | Before | After |", "|---|---|---|"]
+           ACCESSIBILITY_TABLE, "| Page | Before | After |", "|---|---|---|"]
     for page in sorted(set(before) | set(after)):
         acc.append(f"| `{page}` | {fmt(before.get(page, {}))} | {fmt(after.get(page, {}))} |")
+    acc.append("::::")
     (ROOT / "benchmarks" / "accessibility.md").write_text("\n".join(acc) + "\n", encoding="utf-8")
 
 
@@ -293,9 +303,9 @@ def main() -> int:
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     lines = ["# Benchmark results", "",
              f"Measured {now} on {machine} by `make bench` (`benchmarks/run.py`).", "",
-             "| Measure | Result | Target | Verdict |", "|---|---|---|---|"]
+             RESULTS_TABLE, "| Measure | Result | Target | Verdict |", "|---|---|---|---|"]
     lines += [f"| {m} | {v} | {t} | {ok} |" for m, v, t, ok in results]
-    lines += ["", LIMITS, ""]
+    lines += ["::::", "", LIMITS, ""]
     (ROOT / "benchmarks" / "results.md").write_text("\n".join(lines), encoding="utf-8")
 
     write_accessibility(now)

@@ -39,7 +39,7 @@ PDF_NAME = paths.PDF_NAME
 JB = [sys.executable, "-m", "liangshan_book.fast_start"]
 #: The build's log files (each stage line names its own).
 LOGS = paths.BUILD / "logs"
-NO_TEX = "not built: TeX is not installed (`make system-deps`, as root, installs it)"
+NO_TEX = "not built: TeX (xelatex, latexmk, xindy) is not installed (`make system-deps`, as root, installs it)"
 #: Lines of a successful build's standard error that are still shown.
 WARNING = re.compile(r"\b(WARNING|ERROR|CRITICAL)\b")
 
@@ -212,8 +212,8 @@ def _where(console: Console, pdf: bool) -> None:
 
 
 def tex_installed() -> bool:
-    """Whether the PDF can be built (xelatex and latexmk on the path)."""
-    return bool(shutil.which("xelatex") and shutil.which("latexmk"))
+    """Whether the PDF can be built: xelatex, latexmk and xindy (the index) on the path."""
+    return all(shutil.which(tool) for tool in ("xelatex", "latexmk", "xindy"))
 
 
 def html(console: Console | None = None) -> int:

@@ -195,3 +195,34 @@ def test_every_data_file_can_be_downloaded_from_appendix_c(pages):
     files = {Path(r["path"]).name for r in current().descriptor()["resources"]}
     assert files - offered == set()
     assert "https://github.com/leiii/census" in page and "2026-11-28" in page
+
+
+def _article(html: str) -> str:
+    start = html.find('<article class="bd-article">')
+    return html[start:html.find("</article>", start)] if start >= 0 else ""
+
+
+def test_every_table_is_numbered_with_its_caption(pages):
+    """Each table of the chapters and appendices (notebook tables, prose tables, the register,
+    the execution table) carries a caption with its number, so that the text cites it."""
+    tables, uncaptioned = 0, []
+    for path, html in pages.items():
+        if path.parent.name != "chapters" and path.name != "index.html":
+            continue
+        for table in re.findall(r"<table\b.*?</table>", _article(html), re.S):
+            if ">Name in the text<" in table:
+                continue  # a "how these numbers were computed" table: unnumbered, by design
+            tables += 1
+            if not re.search(r'<caption><span class="caption-number">Table [0-9A-E.]+ </span>',
+                             table):
+                uncaptioned.append(f"{path.name}: {table[:80]}")
+    assert tables >= 18 and uncaptioned == []
+
+
+def test_appendix_tables_are_numbered_by_their_letter_as_in_print(pages):
+    audit = pages[HTML / "chapters" / "appendix_b_audit.html"]
+    assert 'caption-number">Table B.1 </span>' in audit
+    assert 'caption-number">Table B.2 </span>' in audit
+    intro = pages[HTML / "index.html"]
+    assert 'caption-number">Table 1 </span>' in intro
+    assert 'caption-number">Table 1.1 </span>' in pages[HTML / "chapters" / "ch1_changes.html"]

@@ -63,6 +63,9 @@ DIVERGING = "PuOr"
 LABEL_NUDGE_KM: dict[str, tuple[float, float]] = {}
 
 _HALO = [pe.withStroke(linewidth=2.4, foreground="white")]
+#: How far the locator's prefecture borders may move when simplified (km): about 0.2 pt at its
+#: printed scale (some 400 km to the inch).
+LOCATOR_TOLERANCE_KM = 1.0
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -143,8 +146,21 @@ def _fit(ax, gdf: gpd.GeoDataFrame, pad: float = 0.03, right: float = 0.0) -> No
     ax.set_ylim(miny - pad * h, maxy + pad * h)
 
 
+#: The longest line of a note in a map's right margin (characters); longer lines are wrapped.
+NOTE_WIDTH = 30
+
+
+def _wrap(note: str) -> str:
+    import textwrap
+
+    return "\n".join(line for part in note.split("\n")
+                     for line in textwrap.wrap(part, NOTE_WIDTH) or [""])
+
+
 def _annotate_right(ax, gdf: gpd.GeoDataFrame, notes: Mapping[str, str]) -> None:
-    """Write each note in the right margin, level with its county, with a leader line."""
+    """Write each note in the right margin, level with its county, with a leader line (lines
+    longer than :data:`NOTE_WIDTH` characters wrapped, so that the notes stay on the page)."""
+    notes = {code: _wrap(text) for code, text in notes.items()}
     pts = _label_points(gdf)
     x0, x1 = ax.get_xlim()
     y0, y1 = ax.get_ylim()
@@ -190,6 +206,10 @@ def locator_map(counties: gpd.GeoDataFrame | None = None,
     cty = _counties(counties)
     pref = (boundaries.load_prefectures() if prefectures is None
             else prefectures).to_crs(MAP_CRS)
+    # Sichuan is drawn small: its borders simplified to LOCATOR_TOLERANCE_KM (shared borders
+    # stay shared), which nobody can see in print and which keeps the file small
+    pref = pref.set_geometry(shapely.coverage_simplify(np.asarray(pref.geometry.values),
+                                                       LOCATOR_TOLERANCE_KM * 1000))
     fig = Figure(figsize=figsize)
     left = _map_axes(fig, (0.0, 0.17, 0.45, 0.76))
     right = _map_axes(fig, (0.47, 0.17, 0.53, 0.76))
@@ -212,8 +232,8 @@ def locator_map(counties: gpd.GeoDataFrame | None = None,
     cty.dissolve().boundary.plot(ax=right, color=HIGHLIGHT, linewidth=1.6)
     _fit(right, cty, pad=0.02)
     _labels(right, cty, dict(zip(cty["adcode"], cty["name_pinyin"])), fontsize=7)
-    right.set_title("Liangshan Yi Autonomous Prefecture: 17 county-level divisions", loc="left",
-                    fontsize=9)
+    right.set_title("Liangshan Yi Autonomous Prefecture:\n17 county-level divisions",
+                    loc="left", fontsize=9)
     scale_bar(right)
     minx, miny, maxx, maxy = cty.total_bounds
     left.add_patch(Rectangle((minx, miny), maxx - minx, maxy - miny, fill=False,

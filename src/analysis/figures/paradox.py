@@ -43,11 +43,14 @@ def crowded_vs_idle(working_days: float = clinics.WORKING_DAYS_PER_YEAR_ASSUMED,
             reference lines labelled as assumptions.
     """
     norms = schools.CLASS_SIZE_NORM_ASSUMED if norms is None else norms
-    fig = Figure(figsize=(8.6, 7.0))
-    gs = fig.add_gridspec(2, 2, left=0.09, right=0.97, top=0.9, bottom=0.15, hspace=0.55,
-                          wspace=0.35)
+    # drawn at about the printed width (style.TEXT_WIDTH_IN), so that its smallest type, the
+    # norm labels, prints at 7 pt; panel (d) has room on its left for its row labels
+    fig = Figure(figsize=(6.9, 6.9))
+    gs = fig.add_gridspec(2, 2, left=0.1, right=0.98, top=0.89, bottom=0.17, hspace=0.6,
+                          wspace=0.62)
     fig.suptitle("Health: staffed but little used.  Schools: crowded and near-empty side by "
-                 "side", fontsize=11, fontweight="bold")
+                 "side", fontsize=10, fontweight="bold")
+    title = {"loc": "left", "fontsize": 9}
 
     # (a) posts and staff of Butuo's township health centres
     ax = fig.add_subplot(gs[0, 0])
@@ -59,7 +62,7 @@ def crowded_vs_idle(working_days: float = clinics.WORKING_DAYS_PER_YEAR_ASSUMED,
     _bar_label(ax, bars, [number(posts), number(staff)])
     ax.set_ylabel("Persons")
     ax.set_ylim(0, posts * 1.2)
-    ax.set_title("(a) Butuo township health centres", loc="left")
+    ax.set_title("(a) Butuo township health centres", **title)
     ax.text(0.5, 0.08, f"{number(clinics.post_fill_rate() * 100, 1)}% of posts filled\n"
                       f"{number(clinics.staff_per_clinic(), 1)} staff per centre",
             transform=ax.transAxes, ha="center", va="bottom", fontsize=8,
@@ -72,12 +75,12 @@ def crowded_vs_idle(working_days: float = clinics.WORKING_DAYS_PER_YEAR_ASSUMED,
     bars = ax.bar([str(y) for y in years], vals, color=[_C["orange"], _C["vermillion"]],
                   hatch=["", "xx"], edgecolor="black", linewidth=0.6, width=0.6)
     per_day = [clinics.visits_per_worker_day(y, working_days) for y in years]
-    _bar_label(ax, bars, [f"{number(v)}\n({number(d, 2)} per worker-day*)"
+    _bar_label(ax, bars, [f"{number(v)}\n({number(d, 2)} per\nworker-day*)"
                           for v, d in zip(vals, per_day)])
-    ax.set_ylim(0, max(vals) * 1.4)
+    ax.set_ylim(0, max(vals) * 1.55)
     ax.set_ylabel("Visits per year")
     _thousands(ax)
-    ax.set_title("(b) Visits to Butuo's grassroots clinics", loc="left")
+    ax.set_title("(b) Butuo: grassroots clinic visits", **title)
     ax.text(0.98, 0.97, f"fall: {number(clinics.visits_change()['fall_share'] * 100, 1)}%",
             transform=ax.transAxes, ha="right", va="top", fontsize=8)
 
@@ -98,7 +101,7 @@ def crowded_vs_idle(working_days: float = clinics.WORKING_DAYS_PER_YEAR_ASSUMED,
     ax.set_yticks([])
     ax.set_xlim(0, total)
     ax.set_xlabel(f"Classes (all {number(total)} compulsory-education classes)")
-    ax.set_title("(c) Jinyang County: classes by size", loc="left")
+    ax.set_title("(c) Jinyang County: classes by size", **title)
 
     # (d) class sizes on one scale
     ax = fig.add_subplot(gs[1, 1])
@@ -121,13 +124,13 @@ def crowded_vs_idle(working_days: float = clinics.WORKING_DAYS_PER_YEAR_ASSUMED,
         ax.text(size + (-1.5 if i == 0 else 1.5), -0.55,
                 f"assumed norm {number(size)}: "
                 f"{level.replace('_', ' ').replace('secondary', 'sec.')}", rotation=90,
-                fontsize=6.5, va="bottom", ha="right" if i == 0 else "left", color="#333333")
+                fontsize=7, va="bottom", ha="right" if i == 0 else "left", color="#333333")
     ax.set_yticks([0, 1, 2], ["Zhaizi: possible\nmean class", "Zhaizi: smallest\nto largest",
-                              f"Jinyang: classes\nof {number(threshold)}+"])
+                              f"Jinyang: classes\nof {number(threshold)}+"], fontsize=8)
     ax.set_ylim(-0.6, 2.6)
     ax.set_xlim(0, biggest * 1.05)
     ax.set_xlabel("Pupils per class")
-    ax.set_title("(d) Class sizes on one scale", loc="left")
+    ax.set_title("(d) Class sizes on one scale", **title)
 
     style.source_line(fig, "Source: register rows butuo.township_clinic_posts, "
                       "butuo.township_clinic_staff, butuo.township_clinics, "

@@ -38,9 +38,11 @@ def subsidy_schedule() -> Figure:
     sched = policy.schedule()
     lo, hi = policy.subsidy_range()
     gaps = policy.gap_costs()
-    fig = Figure(figsize=(8.6, 4.4))
-    ax1 = fig.add_axes((0.08, 0.2, 0.38, 0.68))
-    ax2 = fig.add_axes((0.58, 0.2, 0.38, 0.68))
+    # at about the printed width (style.TEXT_WIDTH_IN): the smallest type prints at 6.5 pt
+    fig = Figure(figsize=(6.9, 4.4))
+    ax1 = fig.add_axes((0.1, 0.22, 0.36, 0.66))
+    ax2 = fig.add_axes((0.63, 0.22, 0.35, 0.66))
+    label = {"fontsize": 9}
 
     poor = sched[sched["case"] == "registered poor"]
     low = sched[sched["case"] == "not registered, low grant"]
@@ -55,8 +57,8 @@ def subsidy_schedule() -> Figure:
              label=f"not registered, grant {number(hi)}")
     ax1.plot(x, poor["household_outlay"], color=_C["blue"], linestyle="-", marker="o",
              markevery=25, label="registered poor")
-    ax1.set_xlabel("Total cost of the new house (thousand yuan)")
-    ax1.set_ylabel("Paid by the household (thousand yuan)")
+    ax1.set_xlabel("Total cost of the new house (thousand yuan)", **label)
+    ax1.set_ylabel("Paid by the household (thousand yuan)", **label)
     ax1.set_title("(a) What the household pays", loc="left")
     _thousand_yuan(ax1)
     ax1.legend(fontsize=7.5, loc="upper left")
@@ -70,17 +72,19 @@ def subsidy_schedule() -> Figure:
         ax2.plot([row["house_cost_yuan"]], [row["gap_yuan"]], marker=mk, color="black",
                  linestyle="none")
         ax2.annotate(number(row["house_cost_yuan"] / 1000.0), (row["house_cost_yuan"],
-                     row["gap_yuan"]), xytext=(4, -12), textcoords="offset points", fontsize=7)
+                     row["gap_yuan"]), xytext=(4, -12), textcoords="offset points",
+                     fontsize=7.5)
     for fid, text, at_right in [("liangshan.relocation_subsidy_gap_max", "article: as high as",
                                  False),
                                 ("liangshan.relocation_subsidy_gap",
-                                 "tens of thousands starts here", True)]:
+                                 "tens of thousands from", True)]:
         y = register.value(fid)
         ax2.axhline(y, color="#555555", linewidth=0.8, linestyle="-.")
         ax2.text(x[-1] if at_right else x[0], y, f" {text} {number(y / 1000.0)} ",
-                 va="bottom", ha="right" if at_right else "left", fontsize=7)
-    ax2.set_xlabel("Total cost of the new house (thousand yuan)")
-    ax2.set_ylabel("Extra public support for the\nregistered-poor household (thousand yuan)")
+                 va="bottom", ha="right" if at_right else "left", fontsize=7.5)
+    ax2.set_xlabel("Total cost of the new house (thousand yuan)", **label)
+    ax2.set_ylabel("Extra public support for the registered-\npoor household (thousand yuan)",
+                   **label)
     ax2.set_title("(b) The gap between the two", loc="left")
     _thousand_yuan(ax2)
     ax2.legend(fontsize=7.5, loc="upper left", bbox_to_anchor=(0.0, 0.92))
@@ -150,7 +154,7 @@ def villager_groups() -> Figure:
 def migrants() -> Figure:
     """Spontaneous migrants (within / outside Liangshan) and the registered poor among them."""
     m = social.migrants().set_index("measure")
-    fig = Figure(figsize=(7.6, 3.9))
+    fig = Figure(figsize=(7.0, 3.9))
     ax = fig.add_axes((0.22, 0.36, 0.74, 0.54))
     bars = [
         ("All spontaneous movers", [("moved within Liangshan", _C["blue"], ""),
@@ -199,9 +203,10 @@ def mobilisation() -> Figure:
          "helpers"),
     ] + [(f"Registered poor, {r.geography} end-{r.year}", r.persons, "poor")
          for r in rp.itertuples()]
-    fig = Figure(figsize=(8.8, 4.4))
-    ax1 = fig.add_axes((0.27, 0.22, 0.3, 0.66))
-    ax2 = fig.add_axes((0.73, 0.22, 0.25, 0.66))
+    # at about the printed width, the row labels inside it (style.TEXT_WIDTH_IN)
+    fig = Figure(figsize=(6.9, 4.6))
+    ax1 = fig.add_axes((0.36, 0.24, 0.27, 0.64))
+    ax2 = fig.add_axes((0.8, 0.24, 0.17, 0.64))
     for i, (_label, val, kind) in enumerate(heads):
         colour, hatch = ((_C["blue"], "") if kind == "helpers" else (_C["orange"], "xx"))
         ax1.barh(i, val, color=colour, hatch=hatch, edgecolor="black", linewidth=0.6)
@@ -214,8 +219,8 @@ def mobilisation() -> Figure:
     ax1.set_title("(a) Helpers and poor", loc="left")
 
     ratios = social.mobilisation_ratios().set_index("ratio")["value"]
-    shown = [("per official, end-2018", "remaining poor per official, end-2018", "o"),
-             ("per official, end-2019", "remaining poor per official, end-2019", "s"),
+    shown = [("per official,\nend-2018", "remaining poor per official, end-2018", "o"),
+             ("per official,\nend-2019", "remaining poor per official, end-2019", "s"),
              ("per team member,\nend-2018", "remaining poor per working-team member, end-2018",
               "D")]
     for i, (_label, key, mk) in enumerate(shown):
@@ -227,8 +232,8 @@ def mobilisation() -> Figure:
     ax2.set_yticks(range(len(shown)), [s[0] for s in shown], fontsize=8)
     ax2.invert_yaxis()
     ax2.set_xlim(0, max(ratios[s[1]] for s in shown) * 1.2)
-    ax2.set_xlabel("Registered poor persons per helper")
-    ax2.set_title("(b) Poor per helper", loc="left")
+    ax2.set_xlabel("Registered poor\nper helper")
+    ax2.set_title("(b) Poor per helper", loc="right")
     style.source_line(fig, "Source: register rows liangshan.poverty_alleviation_officials, "
                       "sichuan.working_team_members, sichuan.survey_team_members, "
                       "liangshan.poor_population.2018 (article); Liangshan end-2019 and Sichuan "
