@@ -183,25 +183,33 @@ def migrants() -> Figure:
     return fig
 
 
-def mobilisation() -> Figure:
+def mobilisation(survey_liangshan_share: float | None = None) -> Figure:
     """Head counts of the people mobilised and of the remaining poor, and their ratios.
 
-    Left: persons on a logarithmic axis (helpers hatched one way, poor another). Right: remaining
-    poor per official and per working-team member
-    (:func:`analysis.domain.social.mobilisation_ratios`).
+    Left: persons on a logarithmic axis (helpers blue, poor orange and hatched), with the
+    survey's staff in Liangshan at the assumed share. Right: registered poor per official, per
+    working-team member and per survey member in Liangshan
+    (:func:`analysis.domain.social.mobilisation_ratios`,
+    :func:`analysis.domain.social.survey_in_liangshan`).
+
+    Args:
+        survey_liangshan_share: share of the survey's staff in Liangshan (None: the default
+            of the assumption ``survey_liangshan_share``).
     """
     rp = social.remaining_poor()
+    survey = social.survey_in_liangshan(survey_liangshan_share)
+    share = f"{survey['share']:.0%}"
     heads = [
         ("Officials and specialists (Liangshan)",
          register.value("liangshan.poverty_alleviation_officials"), "helpers"),
         ("Working-team members", register.value("sichuan.working_team_members"), "helpers"),
-        ("Survey staff (scope not stated)", register.value("sichuan.survey_team_members"),
-         "helpers"),
+        ("Survey staff (scope not stated)", survey["staff"], "helpers"),
+        (f"Survey staff in Liangshan (assumed {share})", survey["staff_liangshan"], "helpers"),
     ] + [(f"Registered poor, {r.geography} end-{r.year}", r.persons, "poor")
          for r in rp.itertuples()]
-    fig = Figure(figsize=(8.8, 4.4))
+    fig = Figure(figsize=(8.8, 4.6))
     ax1 = fig.add_axes((0.27, 0.22, 0.3, 0.66))
-    ax2 = fig.add_axes((0.73, 0.22, 0.25, 0.66))
+    ax2 = fig.add_axes((0.75, 0.22, 0.23, 0.66))
     for i, (_label, val, kind) in enumerate(heads):
         colour, hatch = ((_C["blue"], "") if kind == "helpers" else (_C["orange"], "xx"))
         ax1.barh(i, val, color=colour, hatch=hatch, edgecolor="black", linewidth=0.6)
@@ -214,26 +222,26 @@ def mobilisation() -> Figure:
     ax1.set_title("(a) Helpers and poor", loc="left")
 
     ratios = social.mobilisation_ratios().set_index("ratio")["value"]
-    shown = [("per official, end-2018", "remaining poor per official, end-2018", "o"),
-             ("per official, end-2019", "remaining poor per official, end-2019", "s"),
-             ("per team member,\nend-2018", "remaining poor per working-team member, end-2018",
-              "D")]
-    for i, (_label, key, mk) in enumerate(shown):
-        v = ratios[key]
+    shown = [("per official,\nend-2018", ratios["remaining poor per official, end-2018"], "o"),
+             ("per official,\nend-2019", ratios["remaining poor per official, end-2019"], "s"),
+             ("per team member,\nend-2018",
+              ratios["remaining poor per working-team member, end-2018"], "D"),
+             (f"per survey member\nin Liangshan ({share}),\nend-2018", survey["poor_per_staff"],
+              "^")]
+    for i, (_label, v, mk) in enumerate(shown):
         ax2.hlines(i, 0, v, color=_C["reddish_purple"], linewidth=2)
         ax2.plot([v], [i], marker=mk, color=_C["reddish_purple"])
         ax2.annotate(number(v, 1), (v, i), xytext=(6, 0), textcoords="offset points",
                      va="center", fontsize=7.5)
-    ax2.set_yticks(range(len(shown)), [s[0] for s in shown], fontsize=8)
+    ax2.set_yticks(range(len(shown)), [s[0] for s in shown], fontsize=7.5)
     ax2.invert_yaxis()
-    ax2.set_xlim(0, max(ratios[s[1]] for s in shown) * 1.2)
+    ax2.set_xlim(0, max(s[1] for s in shown) * 1.25)
     ax2.set_xlabel("Registered poor persons per helper")
     ax2.set_title("(b) Poor per helper", loc="left")
-    style.source_line(fig, "Source: register rows liangshan.poverty_alleviation_officials, "
-                      "sichuan.working_team_members, sichuan.survey_team_members, "
-                      "liangshan.poor_population.2018 (article); Liangshan end-2019 and Sichuan "
-                      "end-2018 registered poor: context table poverty_sichuan_liangshan.csv "
-                      "(poverty register). Blue: helpers; orange, hatched: poor.")
+    style.source_line(fig, "Source: the article (sections I and IV); registered poor of "
+                      "Liangshan at the end of 2019 and of Sichuan at the end of 2018: press "
+                      "reports of the poverty roll (Appendix C); the survey's share in Liangshan "
+                      "is an assumption of the book. Blue: helpers; orange, hatched: poor.")
     return fig
 
 
