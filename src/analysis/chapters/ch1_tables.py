@@ -1,7 +1,7 @@
 """Chapter 1's tables, as DataFrames ready for :func:`analysis.notebook.table`.
 
 Each function returns readable columns (units in the headings) and formatted cells, with the
-row labels in the first column; the numbers come from :mod:`analysis.domain` and nothing is
+row labels in the first column; the numbers come from ``analysis.domain`` and nothing is
 typed here.
 """
 from __future__ import annotations
@@ -56,8 +56,10 @@ def poverty_roll() -> pd.DataFrame:
         for name, label in (("stock", "stock"), ("exits", "exits"), ("entries", "entries"),
                             ("cumulative", "cumulative")):
             status, src = row[f"{name}_status"], row[f"{name}_source"]
-            if status != roll.NOT_FOUND:
-                parts.append(f"{label}: {status}, {src}")
+            if status == roll.SOURCED:
+                parts.append(f"{label} published ({src})")
+            elif status == roll.DERIVED:
+                parts.append(f"{label} derived ({src})")
         return "; ".join(parts) if parts else "no figure found for this year"
     return pd.DataFrame({
         "Year (end)": t["year"].astype(str),

@@ -16,7 +16,7 @@ from analysis.domain.assumptions import Assumptions
 from analysis.domain.sensitivity import Conclusion
 from analysis.formatting import number
 
-#: Exercise 4.2: a number of registered poor per official to aim at (an example, not a norm).
+#: Registered poor per official that exercise 4.2 aims at (an example, not a norm).
 EXERCISE_POOR_PER_OFFICIAL = 10
 
 

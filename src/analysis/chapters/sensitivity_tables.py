@@ -1,9 +1,10 @@
-"""A chapter's sensitivity table for the reader, from :func:`analysis.domain.sensitivity.table`."""
+"""A chapter's assumptions and its sensitivity table, for the reader (from
+:mod:`analysis.domain.assumptions` and :func:`analysis.domain.sensitivity.table`)."""
 from __future__ import annotations
 
 import pandas as pd
 
-from analysis.domain import sensitivity
+from analysis.domain import assumptions, sensitivity
 from analysis.formatting import number
 
 
@@ -24,4 +25,19 @@ def sensitivity_table(conclusions) -> pd.DataFrame:
         "At the default": [at(r.at_default, r.holds_at_default) for r in t.itertuples()],
         "At the high end": [at(r.at_high, r.holds_at_high) for r in t.itertuples()],
         "Flips": t["flips"].map({True: "yes", False: "no"}),
+    })
+
+
+def assumptions_table(chapter: str) -> pd.DataFrame:
+    """The assumptions of ``chapter`` (``ch1``...): what each is, its default, its range and
+    the basis of both."""
+    t = assumptions.table(chapter)
+    if t.empty:
+        raise KeyError(f"no assumption is registered for chapter {chapter!r}")
+    return pd.DataFrame({
+        "Assumption": t["name"],
+        "What it is": t["what"],
+        "Default": [f"{number(d)} {u}" for d, u in zip(t["default"], t["unit"])],
+        "Range": [f"{number(lo)} to {number(hi)}" for lo, hi in zip(t["low"], t["high"])],
+        "Basis": t["basis"],
     })

@@ -5,9 +5,8 @@ this module gives no interval. It gives:
 
 * :func:`yearly_changes`, the year-on-year changes themselves, absolute and relative;
 * :func:`fits`, three models fitted by ordinary least squares (statsmodels) side by side, each
-  with its residuals: a constant proportional fall (:data:`LOG_LINEAR`), a constant fall in
-  persons (:data:`LINEAR`) and a proportional fall whose pace may change
-  (:data:`LOG_QUADRATIC`);
+  with its residuals: a constant proportional fall (``LOG_LINEAR``), a constant fall in
+  persons (``LINEAR``) and a proportional fall whose pace may change (``LOG_QUADRATIC``);
 * :func:`diagnostics`, for each model the Durbin-Watson statistic, a runs test of the
   residuals' signs and a Ljung-Box test, with what eight points can show: the Durbin-Watson
   p-value is simulated for this very design (white-noise errors through the same fit), and
@@ -33,9 +32,10 @@ from analysis.domain import trends
 #: Data files read here (globs in data/), through analysis.domain.trends.
 DATA_FILES = ("datapackage.json", "context/*")
 
-#: The survey years modelled: the year-ends before the 2020 declaration of zero.
+#: The first and last survey years modelled (the year-ends before the 2020 declaration of
+#: zero).
 START, END = 2012, 2019
-#: Simulated samples behind each Durbin-Watson p-value, and the seed that makes them repeat.
+#: Simulated samples behind each Durbin-Watson p-value, and the seed that makes them repeat
 DW_SIMULATIONS, SEED = 20_000, 20191231
 
 
@@ -129,8 +129,9 @@ def fits(start: int = START, end: int = END) -> pd.DataFrame:
     """Each model fitted to all the years, with fitted values and residuals.
 
     Returns:
-        One row per model and year: model, label, year, persons, fitted (persons), residual
-        (on the model's scale: log persons or persons), scale (``log`` or ``persons``).
+        One row per model and year, with columns model, label, year, persons, fitted
+        (persons), residual (on the model's scale, log persons or persons), scale (``log`` or
+        ``persons``).
     """
     pop = rural_poor(start, end)
     rows = []
@@ -190,7 +191,7 @@ def diagnostics(start: int = START, end: int = END) -> pd.DataFrame:
     """The diagnostics of each model's residuals (statsmodels where it has them).
 
     Returns:
-        One row per model: model, label, n (points), parameters, r_squared,
+        One row per model, with columns model, label, n (points), parameters, r_squared,
         durbin_watson, dw_p (simulated, one-sided, for positive autocorrelation), runs
         (number of sign runs), runs_exact_p (one-sided, :func:`runs_exact_p`), runs_z and
         runs_p (statsmodels' normal approximation, two-sided), ljung_box and ljung_box_p (lag
@@ -230,7 +231,8 @@ def backtest(start: int = START, end: int = END) -> pd.DataFrame:
     prediction 2015); the last predicts ``end``.
 
     Returns:
-        One row per model and predicted year: model, label, origin (last year fitted),
+        One row per model and predicted year, with columns model, label, origin (last year
+        fitted),
         year (predicted), n_fitted, predicted, actual, error (predicted minus actual,
         persons), error_pct (percent of the actual).
     """

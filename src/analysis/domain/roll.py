@@ -30,7 +30,7 @@ from analysis.domain.series import register_series
 #: re-executed when one of them changes (see liangshan_book.dependencies).
 DATA_FILES = ("facts.csv", "datapackage.json", "context/*")
 
-#: The years of the table: the end of 2013 (the roll's baseline) to the end of 2020.
+#: The years of the table, from the end of 2013 (the roll's baseline) to the end of 2020.
 YEARS = tuple(range(2013, 2021))
 #: Register rows for the roll's stock, by year-end (the article's own counts).
 STOCK_FACTS = {2013: "liangshan.poor_population.2013", 2018: "liangshan.poor_population.2018"}
@@ -63,7 +63,7 @@ def roll_table() -> pd.DataFrame:
         entries_source; cumulative_exits, cumulative_status, cumulative_source. Values not
         found are NaN with status ``not found``.
     """
-    stock = {y: (register.value(f), f"article ({f})", SOURCED) for y, f in STOCK_FACTS.items()}
+    stock = {y: (register.value(f), "the article", SOURCED) for y, f in STOCK_FACTS.items()}
     for y, (v, src, derived) in _context("registered_poor_population").items():
         if y not in stock:
             stock[y] = (v, src, DERIVED if derived else SOURCED)
@@ -136,7 +136,8 @@ def decomposition(year: int = 2019, deadline_year: int = trends.DEADLINE_YEAR) -
     the second the part due to fewer new entries.
 
     Returns:
-        ``year``; in persons: ``stock_before``, ``stock_after``, ``exits``, ``entries``, ``fall``;
+        ``year``, and in persons ``stock_before``, ``stock_after``, ``exits``, ``entries``,
+        ``fall``;
         ``average_exits``, ``average_entries``, ``average_fall``; ``more_exits``,
         ``fewer_entries`` (the two parts, which add up to ``beat_average``);
         ``stock_if_average`` (the stock had the year been average); ``path_fall`` (the fall

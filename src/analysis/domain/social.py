@@ -12,7 +12,8 @@ Register rows used: ``liangshan.spontaneous_migrants_within``,
 ``liangshan.poor_population.2018`` (registered poor at the end of 2018).
 
 Context: the registered-poor series of :func:`analysis.data.context.poverty_sichuan_liangshan`
-(administrative register, not the NBS survey) gives Liangshan's remaining poor at the end of
+(the poverty roll, an administrative list, not the NBS survey) gives Liangshan's remaining poor
+at the end of
 2019 and Sichuan's at the end of 2018.
 
 Caveats: the article does not say whether the registered-poor migrants belong to the within or
@@ -259,7 +260,8 @@ def exit_batches_with_population() -> pd.DataFrame:
     of counties set against the people who live in them.
 
     Returns:
-        One row per batch and a row for the counties that were never on the list: group,
+        One row per batch and a row for the counties that were never on the list, with
+        columns group,
         counties (number), names, population_2020 (census, persons), population_share (percent
         of the prefecture's residents), county_share (percent of the 17 counties),
         exit_approval_date (ISO text, or empty).

@@ -25,7 +25,7 @@ def poverty_rates(with_context: bool = True):
     """Slope chart: poverty rates at the end of 2013 and 2018, Liangshan, Butuo and Jinyang.
 
     Args:
-        with_context: also draw Sichuan (register) and rural China (NBS survey) in grey, dashed,
+        with_context: also draw Sichuan (poverty roll) and rural China (NBS survey) in grey, dotted,
             labelled with their measure.
 
     Returns:
@@ -241,6 +241,6 @@ def county_svg() -> str:
     legend = [(st["label"], st["facecolor"], st["hatch"]) for st in maps.STATUS_STYLE.values()]
     return maps.interactive_county_svg(
         gdf, {"status_text": "National poverty county status",
-              "article_rates": "Poverty rate in the article (register)"},
+              "article_rates": "Poverty rate in the article (poverty roll)"},
         "Liangshan's counties: poverty-county status and the article's rates",
         colors=colours, hatches=hatches, legend=legend)
