@@ -53,8 +53,11 @@ def test_every_value_the_chapter_prints_is_computed_by_a_section():
 
 
 def test_tables_and_sensitivity():
-    for frame in (ch4.helpers_table(), ch4.exits_table(), ch4.final_year_table()):
+    A = Assumptions()
+    for frame in (ch4.helpers_table(A), ch4.exits_table(), ch4.final_year_table()):
         assert not frame.isna().any().any()
+    survey = ch4.helpers_table(Assumptions(survey_liangshan_share=1.0)).iloc[-1]
+    assert "assumed share 100%" in survey["Ratio"] and survey["Value"] == "0.82"
     t = sensitivity_tables.sensitivity_table(ch4.CONCLUSIONS).set_index("Conclusion")
     # one in three holds from 0.45 (0.369) to 1 (0.820); one in two only at the high end
     assert list(t["Flips"]) == ["no", "yes"]

@@ -81,6 +81,13 @@ def pace(A: Assumptions) -> Values:
           "before 31 December", assumptions.default)
     v.add("ch1_late_date", trends.late_date_words(months), "the date the 'late' figures are "
           "read at", trends.late_date_words)
+    v.add("ch1_late_date_default", trends.late_date_words(default), "that date at the book's "
+          "default reading", trends.late_date_words)
+    high = int(assumptions.get("late_year_months_before_end").high)
+    v.add("ch1_late_high", high, "the high end of the assumption's range, months",
+          assumptions.get)
+    v.add("ch1_late_high_date", trends.late_date_words(high), "the date at that end of the "
+          "range", trends.late_date_words)
     v.add("ch1_years_left", float(rc["years_left"].iloc[0]),
           "years from the late-2018 figures to the end of the deadline year", trends.years_left)
     v.add("ch1_threshold", float(rc["threshold"].iloc[0]), "county exit threshold applied in "

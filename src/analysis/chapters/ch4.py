@@ -123,9 +123,20 @@ def exits(A: Assumptions) -> Values:
     return v
 
 
-def helpers_table() -> pd.DataFrame:
-    """The mobilisation ratios with what each rests on, for the reader."""
+def helpers_table(A: Assumptions) -> pd.DataFrame:
+    """The mobilisation ratios with what each rests on, for the reader; the survey's ratio at
+    the share of its staff assumed to work in Liangshan (the two readings of its scope are the
+    ends of that assumption's range)."""
     t = social.mobilisation_ratios()
+    t = t[~t["ratio"].str.startswith("survey staff per remaining poor person")]
+    s = social.survey_in_liangshan(A.survey_liangshan_share)
+    survey = pd.DataFrame([{
+        "ratio": f"survey staff in Liangshan per registered poor person there, end-2018 "
+                 f"(assumed share {s['share']:.0%})",
+        "value": s["staff_per_poor"], "unit": "staff per person",
+        "inputs": "sichuan.survey_team_members; liangshan.poor_population.2018; assumption "
+                  "survey_liangshan_share"}])
+    t = pd.concat([t, survey], ignore_index=True)
     return pd.DataFrame({
         "Ratio": t["ratio"],
         "Value": [number(x, 2) if x < 10 else number(x, 1) for x in t["value"]],
