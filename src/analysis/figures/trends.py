@@ -2,7 +2,7 @@
 
 Plotting only: every number comes from :mod:`analysis.domain.trends` and
 :mod:`analysis.domain.roll` (the national series' figures are in
-:mod:`analysis.figures.national`). Figures are made with
+:mod:`analysis.figures.national_models`). Figures are made with
 :class:`matplotlib.figure.Figure` (not pyplot), so a notebook shows each once and no global state
 is left behind. Each function applies the house style (:mod:`analysis.figures.style`), marks series
 by colour *and* marker or line style, writes a source

@@ -6,7 +6,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
 from analysis.domain import national_models as nm  # noqa: E402
-from analysis.figures import national  # noqa: E402
+from analysis.figures import national_models as national  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
