@@ -54,3 +54,9 @@ def test_mobilisation_draws_the_assumed_survey_share():
     text = _all_text(figures_policy.mobilisation(1.0))
     # every member in Liangshan: 260,000 staff there, 317,000 / 260,000 = 1.2 per member
     assert "assumed 100%" in text and "1.2" in text
+
+
+def test_exit_batches_population_sets_counties_against_people():
+    text = _all_text(figures_policy.exit_batches_population())
+    # the last batch: 7 of 17 counties (41 %) but 1,486,731 of 4,858,359 residents (31 %)
+    assert "41%" in text and "31%" in text and "(7 counties)" in text

@@ -86,8 +86,8 @@ _CH1 = [
              "2018\" stand",
         basis=("The English text dates its baseline and its latest figures \"late\" in the "
                "year. Default: 0, the end of December, as the register reads them: the "
-               "Chinese press reports of the same series date them to the year's end (年底, "
-               "e.g. sources S15 and S17 of the context tables). High: 3, reading \"late\" "
+               "Chinese press reports of the same series date them to the year's end (e.g. "
+               "sources S15 and S17 of the context tables). High: 3, reading \"late\" "
                "as any time in the last quarter, so the figures could stand at the end of "
                "September. Reading both years alike leaves the five-year span unchanged; it "
                "lengthens the time left before the deadline (the end of 2020, a policy date "

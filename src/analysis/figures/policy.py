@@ -261,3 +261,34 @@ def exit_map(counties=None) -> Figure:
                    f"{ex.loc[code, 'exit_approval_date']}"
              for code in ("513429", "513430")}
     return maps.poverty_status_map(highlight=notes, counties=counties)
+
+
+def exit_batches_population() -> Figure:
+    """Liangshan's counties by exit batch, counted in counties and in residents (2020 census):
+    the share of the 17 counties beside the share of the prefecture's people in each group
+    (:func:`analysis.domain.social.exit_batches_with_population`)."""
+    style.use()
+    t = social.exit_batches_with_population()
+    fig = Figure(figsize=(7.0, 3.6))
+    ax = fig.subplots()
+    height = 0.38
+    ys = np.arange(len(t))
+    for j, (col, label, colour, hatch) in enumerate((
+            ("county_share", "share of the 17 counties", _C["blue"], ""),
+            ("population_share", "share of the residents (2020 census)", _C["orange"], "//"))):
+        pos = ys + (j - 0.5) * height
+        ax.barh(pos, t[col], height=height, color=colour, hatch=hatch, edgecolor="black",
+                linewidth=0.5, label=label)
+        for y, v in zip(pos, t[col]):
+            ax.text(v + 0.8, y, f"{v:.0f}%", va="center", fontsize=8)
+    ax.set_yticks(ys, [f"{g}\n({n} counties)" for g, n in zip(t["group"], t["counties"])],
+                  fontsize=8.5)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("Per cent of the prefecture")
+    ax.legend(loc="upper right", fontsize=8)
+    ax.grid(axis="y", visible=False)
+    fig.subplots_adjust(left=0.3, bottom=0.22)
+    style.source_line(fig, "Source: the provincial exit notices (Appendix C); residents from the "
+                           "2020 census county tabulations.")
+    return fig
