@@ -121,7 +121,10 @@ def notebooks() -> int:
 
 
 def dist() -> int:
-    """Zip the offline HTML book, the PDF and the data package into ``_build/dist``."""
+    """Zip the offline HTML book, the PDF and the data package into ``_build/dist``.
+
+    The PDF is stored once: inside the book (``book/liangshan-compendium.pdf``, where the
+    HTML links it) when the HTML build copied it there, at the top of the zip otherwise."""
     html_dir = paths.BUILD / "html"
     if not (html_dir / "index.html").is_file():
         print("no HTML book in _build/html: run `make book` first")
@@ -141,7 +144,7 @@ def dist() -> int:
             if (paths.ROOT / name).is_file():
                 z.write(paths.ROOT / name, name)
         pdf_file = paths.BUILD / "latex" / paths.PDF_NAME
-        if pdf_file.is_file():
+        if pdf_file.is_file() and not (html_dir / PDF_NAME).is_file():
             z.write(pdf_file, PDF_NAME)
     print(f"{target} ({target.stat().st_size / 1e6:.1f} MB)")
     return 0
