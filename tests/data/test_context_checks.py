@@ -83,3 +83,14 @@ def test_county_missing_from_status_table(data_copy, rehash):
     assert [(p.file, p.row) for p in problems] == [(STATUS, BUTUO)]
     with pytest.raises(ContextDataError):
         context.poverty_county_status()
+
+
+def test_unknown_source_in_the_exit_rules(data_copy, rehash):
+    rules = "context/poverty_exit_rules.csv"
+    text = (data_copy / rules).read_text(encoding="utf-8")
+    (data_copy / rules).write_text(text.replace(",S51;S52,", ",S51;S97,", 1), encoding="utf-8")
+    rehash(data_copy)
+    (p,) = context_checks.check_context()
+    assert (p.file, p.row, p.column, p.found) == (rules, 2, "corroborated_by", "'S97'")
+    with pytest.raises(ContextDataError):
+        context.poverty_exit_rules()

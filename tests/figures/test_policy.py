@@ -44,4 +44,19 @@ def test_mobilisation():
     fig = figures_policy.mobilisation()
     text = _all_text(fig)
     assert "28.1" in text and "15.8" in text  # 317,000 / 11,276 and 178,000 / 11,276
-    assert "poverty_sichuan_liangshan.csv" in text
+    # the default share of the survey in Liangshan, 45 %: 117,000 staff, 317,000 / 117,000 =
+    # 2.7 registered poor per member
+    assert "assumed 45%" in text and "117,000" in text and "2.7" in text
+    assert "press reports of the poverty roll" in text
+
+
+def test_mobilisation_draws_the_assumed_survey_share():
+    text = _all_text(figures_policy.mobilisation(1.0))
+    # every member in Liangshan: 260,000 staff there, 317,000 / 260,000 = 1.2 per member
+    assert "assumed 100%" in text and "1.2" in text
+
+
+def test_exit_batches_population_sets_counties_against_people():
+    text = _all_text(figures_policy.exit_batches_population())
+    # the last batch: 7 of 17 counties (41 %) but 1,486,731 of 4,858,359 residents (31 %)
+    assert "41%" in text and "31%" in text and "(7 counties)" in text

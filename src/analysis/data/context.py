@@ -38,6 +38,7 @@ RESOURCES = {
     "poverty_county_status": "context_poverty_county_status",
     "poverty_national": "context_poverty_national",
     "poverty_sichuan_liangshan": "context_poverty_sichuan_liangshan",
+    "poverty_exit_rules": "context_poverty_exit_rules",
 }
 BOOLEAN = {"true": True, "True": True, "TRUE": True, "1": True,
             "false": False, "False": False, "FALSE": False, "0": False}
@@ -182,6 +183,12 @@ def poverty_sichuan_liangshan(*, primary_only: bool = False) -> pd.DataFrame:
     """
     frame = _loader("poverty_sichuan_liangshan")
     return frame[frame["primary"]].reset_index(drop=True) if primary_only else frame
+
+
+def poverty_exit_rules() -> pd.DataFrame:
+    """The incidence thresholds below which a poverty county could leave the national list
+    (one row per region: the western region, the central region, and Sichuan as applied)."""
+    return _loader("poverty_exit_rules")
 
 
 def series(frame: pd.DataFrame, indicator: str, *, column: str = "value",

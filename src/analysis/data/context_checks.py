@@ -3,7 +3,8 @@
 * every ``adcode`` of ``county_indicators.csv`` is the prefecture (513400) or a county of
   ``counties.csv``; ``counties.csv`` has the 17 counties and ``poverty_county_status.csv`` one
   row for each;
-* every id in ``corroborated_by`` is a ``source_id`` of ``sources.csv`` (``source_id`` columns are
+* every id in ``corroborated_by`` (county status, exit rules) is a ``source_id`` of
+  ``sources.csv`` (``source_id`` columns are
   foreign keys of the schema);
 * each indicator has the unit that the resource's ``x-indicator-units`` declares;
 * at most one ``primary`` row per point of a poverty series;
@@ -71,12 +72,14 @@ def _check_adcodes(pkg: DataPackage, tables: dict) -> list[Problem]:
             for i, code in ind["adcode"].items() if not pd.isna(code) and code not in known]
 
 
-def _check_corroboration(pkg: DataPackage, tables: dict) -> list[Problem]:
-    status, sources = tables["poverty_county_status"], tables["sources"]
+def _check_corroboration(pkg: DataPackage, tables: dict,
+                         key: str = "poverty_county_status") -> list[Problem]:
+    """Each id in the table's ``corroborated_by`` is a source_id of sources.csv."""
+    status, sources = tables[key], tables["sources"]
     if not (_has(status, "corroborated_by") and _has(sources, "source_id")):
         return []
     known = set(sources["source_id"].dropna())
-    fname = file_of(pkg, "poverty_county_status")
+    fname = file_of(pkg, key)
     problems = []
     for i, cell in status["corroborated_by"].items():
         if pd.isna(cell):
@@ -200,6 +203,7 @@ _CHECKS = {
                          _for(_check_primary, "poverty_national")],
     "poverty_sichuan_liangshan": [_for(_check_units, "poverty_sichuan_liangshan"),
                                   _for(_check_primary, "poverty_sichuan_liangshan")],
+    "poverty_exit_rules": [_for(_check_corroboration, "poverty_exit_rules")],
 }
 
 

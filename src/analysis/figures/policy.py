@@ -187,20 +187,28 @@ def migrants() -> Figure:
     return fig
 
 
-def mobilisation() -> Figure:
+def mobilisation(survey_liangshan_share: float | None = None) -> Figure:
     """Head counts of the people mobilised and of the remaining poor, and their ratios.
 
-    Left: persons on a logarithmic axis (helpers hatched one way, poor another). Right: remaining
-    poor per official and per working-team member
-    (:func:`analysis.domain.social.mobilisation_ratios`).
+    Left: persons on a logarithmic axis (helpers blue, poor orange and hatched), with the
+    survey's staff in Liangshan at the assumed share. Right: registered poor per official, per
+    working-team member and per survey member in Liangshan
+    (:func:`analysis.domain.social.mobilisation_ratios`,
+    :func:`analysis.domain.social.survey_in_liangshan`).
+
+    Args:
+        survey_liangshan_share: share of the survey's staff in Liangshan (None: the default
+            of the assumption ``survey_liangshan_share``).
     """
     rp = social.remaining_poor()
+    survey = social.survey_in_liangshan(survey_liangshan_share)
+    share = f"{survey['share']:.0%}"
     heads = [
         ("Officials and specialists (Liangshan)",
          register.value("liangshan.poverty_alleviation_officials"), "helpers"),
         ("Working-team members", register.value("sichuan.working_team_members"), "helpers"),
-        ("Survey staff (scope not stated)", register.value("sichuan.survey_team_members"),
-         "helpers"),
+        ("Survey staff (scope not stated)", survey["staff"], "helpers"),
+        (f"Survey staff in Liangshan (assumed {share})", survey["staff_liangshan"], "helpers"),
     ] + [(f"Registered poor, {r.geography} end-{r.year}", r.persons, "poor")
          for r in rp.itertuples()]
     # at about the printed width, the row labels inside it (style.TEXT_WIDTH_IN)
@@ -219,26 +227,26 @@ def mobilisation() -> Figure:
     ax1.set_title("(a) Helpers and poor", loc="left")
 
     ratios = social.mobilisation_ratios().set_index("ratio")["value"]
-    shown = [("per official,\nend-2018", "remaining poor per official, end-2018", "o"),
-             ("per official,\nend-2019", "remaining poor per official, end-2019", "s"),
-             ("per team member,\nend-2018", "remaining poor per working-team member, end-2018",
-              "D")]
-    for i, (_label, key, mk) in enumerate(shown):
-        v = ratios[key]
+    shown = [("per official,\nend-2018", ratios["remaining poor per official, end-2018"], "o"),
+             ("per official,\nend-2019", ratios["remaining poor per official, end-2019"], "s"),
+             ("per team member,\nend-2018",
+              ratios["remaining poor per working-team member, end-2018"], "D"),
+             (f"per survey member\nin Liangshan ({share}),\nend-2018", survey["poor_per_staff"],
+              "^")]
+    for i, (_label, v, mk) in enumerate(shown):
         ax2.hlines(i, 0, v, color=_C["reddish_purple"], linewidth=2)
         ax2.plot([v], [i], marker=mk, color=_C["reddish_purple"])
         ax2.annotate(number(v, 1), (v, i), xytext=(6, 0), textcoords="offset points",
                      va="center", fontsize=7.5)
-    ax2.set_yticks(range(len(shown)), [s[0] for s in shown], fontsize=8)
+    ax2.set_yticks(range(len(shown)), [s[0] for s in shown], fontsize=7.5)
     ax2.invert_yaxis()
-    ax2.set_xlim(0, max(ratios[s[1]] for s in shown) * 1.2)
-    ax2.set_xlabel("Registered poor\nper helper")
-    ax2.set_title("(b) Poor per helper", loc="right")
-    style.source_line(fig, "Source: register rows liangshan.poverty_alleviation_officials, "
-                      "sichuan.working_team_members, sichuan.survey_team_members, "
-                      "liangshan.poor_population.2018 (article); Liangshan end-2019 and Sichuan "
-                      "end-2018 registered poor: context table poverty_sichuan_liangshan.csv "
-                      "(poverty register). Blue: helpers; orange, hatched: poor.")
+    ax2.set_xlim(0, max(s[1] for s in shown) * 1.2)
+    ax2.set_xlabel("Registered poor persons per helper")
+    ax2.set_title("(b) Poor per helper", loc="left")
+    style.source_line(fig, "Source: the article (sections I and IV); registered poor of "
+                      "Liangshan at the end of 2019 and of Sichuan at the end of 2018: press "
+                      "reports of the poverty roll (Appendix C); the survey's share in Liangshan "
+                      "is an assumption of the book. Blue: helpers; orange, hatched: poor.")
     return fig
 
 
@@ -258,3 +266,34 @@ def exit_map(counties=None) -> Figure:
                    f"{ex.loc[code, 'exit_approval_date']}"
              for code in ("513429", "513430")}
     return maps.poverty_status_map(highlight=notes, counties=counties)
+
+
+def exit_batches_population() -> Figure:
+    """Liangshan's counties by exit batch, counted in counties and in residents (2020 census):
+    the share of the 17 counties beside the share of the prefecture's people in each group
+    (:func:`analysis.domain.social.exit_batches_with_population`)."""
+    style.use()
+    t = social.exit_batches_with_population()
+    fig = Figure(figsize=(7.0, 3.6))
+    ax = fig.subplots()
+    height = 0.38
+    ys = np.arange(len(t))
+    for j, (col, label, colour, hatch) in enumerate((
+            ("county_share", "share of the 17 counties", _C["blue"], ""),
+            ("population_share", "share of the residents (2020 census)", _C["orange"], "//"))):
+        pos = ys + (j - 0.5) * height
+        ax.barh(pos, t[col], height=height, color=colour, hatch=hatch, edgecolor="black",
+                linewidth=0.5, label=label)
+        for y, v in zip(pos, t[col]):
+            ax.text(v + 0.8, y, f"{v:.0f}%", va="center", fontsize=8)
+    ax.set_yticks(ys, [f"{g}\n({n} counties)" for g, n in zip(t["group"], t["counties"])],
+                  fontsize=8.5)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("Per cent of the prefecture")
+    ax.legend(loc="upper right", fontsize=8)
+    ax.grid(axis="y", visible=False)
+    fig.subplots_adjust(left=0.3, bottom=0.22)
+    style.source_line(fig, "Source: the provincial exit notices (Appendix C); residents from the "
+                           "2020 census county tabulations.")
+    return fig
