@@ -197,6 +197,7 @@ _CHECKS = {
                          _for(_check_primary, "poverty_national")],
     "poverty_sichuan_liangshan": [_for(_check_units, "poverty_sichuan_liangshan"),
                                   _for(_check_primary, "poverty_sichuan_liangshan")],
+    "health_national": [_for(_check_units, "health_national")],
 }
 
 
