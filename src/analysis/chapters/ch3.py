@@ -27,7 +27,7 @@ from analysis.domain import schools as _schools
 from analysis.domain.assumptions import Assumptions
 from analysis.domain.sensitivity import Conclusion
 
-#: An example house cost for exercise 3.2 (yuan): not a figure of the article, which gives none.
+#: An example house cost for an exercise, in yuan; not a figure of the article, which gives none.
 EXAMPLE_HOUSE_COST = 100_000.0
 
 

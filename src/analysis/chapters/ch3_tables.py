@@ -51,28 +51,25 @@ def per_person_frame(A: Assumptions) -> pd.DataFrame:
 
 
 def assumptions_frame() -> pd.DataFrame:
-    """The chapter's assumptions for readers: name, what, default, range, unit, basis."""
+    """The chapter's assumptions for readers: what each is (and its name in the code), its
+    default with unit, its range, and the basis of both."""
     t = assumptions.table("ch3")
     return pd.DataFrame({
-        "Assumption": t["name"], "What it is": t["what"],
-        "Default": t["default"].map(number),
+        "Assumption (name in the code)": [f"{w} ({n})" for w, n in zip(t["what"], t["name"])],
+        "Default": [f"{number(d)} {u}" for d, u in zip(t["default"], t["unit"])],
         "Range": [f"{number(lo)} to {number(hi)}" for lo, hi in zip(t["low"], t["high"])],
-        "Unit": t["unit"], "Basis": t["basis"],
+        "Basis": t["basis"],
     })
-
 
 
 def sensitivity_frame() -> pd.DataFrame:
     """The chapter's sensitivity table for readers: one row per conclusion and assumption.
 
-    Columns: Conclusion, Assumption (its description, with the range low–default–high and
-    unit), the number at the low end, the default and the high end, and whether the statement
-    holds throughout or flips.
+    Columns: the conclusion; the assumption moved and its range; the number behind the
+    conclusion at the low end, the default and the high end (with its unit); and whether the
+    conclusion holds over the whole range or flips, at which end.
     """
     sweep = sensitivity.table(conclusions())
-
-    def fmt(x):
-        return number(x, 2)
 
     def where(row):
         if not row["flips"]:
@@ -84,12 +81,11 @@ def sensitivity_frame() -> pd.DataFrame:
     rows = []
     for _, r in sweep.iterrows():
         a = assumptions.get(r["assumption"])
+        numbers = " / ".join(number(r[c], 2) for c in ("at_low", "at_default", "at_high"))
         rows.append({
             "Conclusion": r["statement"],
-            "Assumption": f"{a.what}: {number(a.low)}, {number(a.default)}, {number(a.high)} "
-                          f"{a.unit}",
-            "At low end": fmt(r["at_low"]), "At default": fmt(r["at_default"]),
-            "At high end": fmt(r["at_high"]), "Unit": r["unit"],
+            "Assumption moved": f"{a.what}, {number(a.low)} to {number(a.high)} {a.unit}",
+            "Number at low / default / high end": f"{numbers} {r['unit']}",
             "Verdict": where(r),
         })
     return pd.DataFrame(rows)

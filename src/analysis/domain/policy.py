@@ -293,7 +293,7 @@ def per_person_table(household_sizes: dict[str, float]) -> pd.DataFrame:
             Jinyang and Liangshan, and the chapter's assumption).
 
     Returns:
-        One row per label: ``household``, ``persons`` (per household),
+        A DataFrame with one row per label and the columns ``household``, ``persons``,
         ``contribution_per_person`` (what a registered-poor household pays, per person),
         ``grant_low_per_person`` and ``grant_high_per_person`` (the other household's grant,
         per person), ``outlay_years`` (the other household's own outlay at the smallest gap

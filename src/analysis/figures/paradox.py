@@ -27,7 +27,7 @@ def _bar_label(ax, bars, texts):
     for bar, text in zip(bars, texts):
         ax.annotate(text, (bar.get_x() + bar.get_width() / 2, bar.get_height()),
                     xytext=(0, 3), textcoords="offset points", ha="center", va="bottom",
-                    fontsize=8)
+                    fontsize=9)
 
 
 def health(working_days: float | None = None) -> Figure:
@@ -42,8 +42,8 @@ def health(working_days: float | None = None) -> Figure:
         working_days: assumption ``clinic_working_days`` (None for its default).
     """
     days = working_days if working_days is not None else clinics.WORKING_DAYS_PER_YEAR_ASSUMED
-    fig = Figure(figsize=(7.2, 6.6))
-    gs = fig.add_gridspec(2, 2, left=0.1, right=0.97, top=0.89, bottom=0.15, hspace=0.45,
+    fig = Figure(figsize=(6.6, 6.6))
+    gs = fig.add_gridspec(2, 2, left=0.12, right=0.97, top=0.89, bottom=0.15, hspace=0.45,
                           wspace=0.45, height_ratios=[1.0, 1.1])
 
     ax = fig.add_subplot(gs[0, 0])
@@ -91,8 +91,8 @@ def health(working_days: float | None = None) -> Figure:
             ax.barh(i, hi - lo, left=lo, color="white", hatch="////", edgecolor=colour,
                     linewidth=0.8)
             text = f"{number(lo, 2)} to {number(hi, 2)}"
-        ax.text((hi or lo) + top * 0.01, i, text, va="center", fontsize=8)
-    ax.set_yticks(range(len(rows)), [r[0] for r in rows], fontsize=8)
+        ax.text((hi or lo) + top * 0.01, i, text, va="center", fontsize=9)
+    ax.set_yticks(range(len(rows)), [r[0] for r in rows], fontsize=9)
     ax.invert_yaxis()
     ax.set_xlim(0, top * 1.15)
     ax.set_xlabel("Visits per resident per year")
@@ -128,8 +128,8 @@ def schools_figure(norm_primary: float | None = None,
     """
     norms = {"primary": schools.norm("primary", norm_primary),
              "junior secondary": schools.norm("junior_secondary", norm_junior_secondary)}
-    fig = Figure(figsize=(7.2, 5.6))
-    gs = fig.add_gridspec(2, 1, left=0.25, right=0.96, top=0.9, bottom=0.15, hspace=0.75,
+    fig = Figure(figsize=(6.6, 5.6))
+    gs = fig.add_gridspec(2, 1, left=0.24, right=0.96, top=0.9, bottom=0.15, hspace=0.75,
                           height_ratios=[0.55, 1.45])
 
     ax = fig.add_subplot(gs[0])
@@ -172,8 +172,8 @@ def schools_figure(norm_primary: float | None = None,
                 va="center", fontsize=8)
     for i, (level, size) in enumerate(sorted(norms.items(), key=lambda kv: kv[1])):
         ax.axvline(size, color="#555555", linestyle=style.LINESTYLES[1 + i], linewidth=1)
-        ax.text(size, 3.55 - 0.3 * i, f"norm, {level}: {number(size)}", ha="center",
-                va="bottom", fontsize=7, color="#333333", bbox=_BOX)
+        ax.text(size, 3.5 - 0.35 * i, f"norm, {level}: {number(size)}", ha="center",
+                va="bottom", fontsize=8, color="#333333", bbox=_BOX)
     ax.set_yticks([0, 1, 2, 3], [f"Zhaizi, one class\nin each of {schools.grades_words(grades)}",
                                  "Zhaizi: possible\nmean class", "Zhaizi: smallest\nto largest",
                                  f"Jinyang: classes\nof {number(threshold)} or more"],
