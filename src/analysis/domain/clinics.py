@@ -14,10 +14,11 @@ Beside them, two denominators from outside the article: Butuo's census populatio
 national visits per resident of the health statistical bulletins
 (:func:`analysis.data.context.health_national`, 2016 and 2018).
 
-Two caveats travel with every ratio. The visit counts cover all community-level (grassroots)
-health institutions of Butuo County, while the staff count covers only the township health
-centres: a visits-per-worker ratio mixes the two and is indicative only (it overstates the load
-per worker if village clinics took part of the visits). And the staff count is of 2019 while the
+Two caveats travel with every ratio. The visit counts are those the article gives for Butuo's
+community-level (grassroots) health institutions, without saying which kinds they cover, while
+the staff count covers only the township health centres: a visits-per-worker ratio mixes the two
+and is indicative only (it overstates the load per worker if village clinics took part of the
+visits). And the staff count is of 2019 while the
 visits are of 2016 and 2018.
 
 Assumptions are parameters (``None`` meaning the default of
