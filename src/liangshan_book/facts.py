@@ -20,27 +20,31 @@ import re
 
 import pandas as pd
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from analysis import formatting
 from analysis.data.package import current
 from analysis.data.problems import DataError, UnknownFactError
+from liangshan_book.interactive_tables import INTERACTIVE
 from liangshan_book.links import hinted_ref
 
-#: Column headers of the register table, with their relative widths in HTML and in the PDF.
+#: Column headers of the register table, with their relative widths in the PDF (in HTML the
+#: browser sizes the columns to their content; ids wrap after "." and "_").
 #: The PDF gives the fact id more room (it wraps at "." and "_") and the description less, so
 #: that the narrow columns still hold their one-word headers.
 REGISTER_COLUMNS = (
-    # header,          HTML, PDF
-    ("Fact id",          24, 26),
-    ("Where (§, ¶)",      6,  8),
-    ("Place",            11, 11),
-    ("Value",             9, 10),
-    ("Unit",              9,  9),
-    ("Hedge",             7,  9),
-    ("Period",            9, 10),
-    ("What it is",       25, 17),
+    ("Fact id", 22),
+    ("Section", 6),
+    ("¶", 4),
+    ("Place", 10),
+    ("Value", 9),
+    ("Unit", 8),
+    ("Hedge", 7),
+    ("Period", 9),
+    ("As printed", 10),
+    ("What it is", 15),
 )
 
 #: The LaTeX printed before the register table (and ``LATEX_TABLE_CLOSE`` after it) sets a
@@ -80,6 +84,17 @@ class fact_id_literal(nodes.literal):
     may break after ``.`` and ``_`` (Sphinx's translators fall back to ``visit_literal``)."""
 
 
+def _visit_fact_id_html(self, node):
+    """A fact id in HTML, with a line-break opportunity (``<wbr>``) after each ``.`` and
+    ``_`` (copying the id copies no extra character)."""
+    import html
+
+    pieces = [p for p in re.split(r"(?<=[._])", node.astext()) if p]
+    self.body.append(self.starttag(node, "code", "", CLASS="docutils literal notranslate"))
+    self.body.append("<wbr>".join(html.escape(p) for p in pieces) + "</code>")
+    raise nodes.SkipNode
+
+
 def _visit_fact_id_latex(self, node):
     self.body.append(latex_breakable_id(node.astext(), self.encode))
     raise nodes.SkipNode
@@ -114,10 +129,13 @@ class FactRole(SphinxRole):
 
 
 class FactRegisterDirective(SphinxDirective):
-    """The whole register as a table, one anchor per fact."""
+    """The whole register as a table, one anchor per fact; the directive's argument is the
+    table's caption and ``:name:`` its label, so that it is numbered like every table."""
 
     has_content = False
-    option_spec = {}
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec = {"name": directives.unchanged}
 
     def run(self):
         from analysis.data.register import load_facts
@@ -126,11 +144,19 @@ class FactRegisterDirective(SphinxDirective):
         frame = load_facts()
         std = self.env.get_domain("std")
         headers = [c[0] for c in REGISTER_COLUMNS]
-        table = nodes.table(classes=["fact-register", "colwidths-given", "longtable"])
+        # in HTML the browser sizes the columns (colwidths-auto); the PDF gets its widths from
+        # the column specification set below
+        table = nodes.table(classes=["fact-register", INTERACTIVE, "colwidths-auto",
+                                     "longtable", f"numeric-{headers.index('Value') + 1}"])
+        if self.arguments:
+            inline, messages = self.state.inline_text(self.arguments[0], self.lineno)
+            table += nodes.title(self.arguments[0], "", *inline)
+            table += messages
+        self.add_name(table)
         group = nodes.tgroup(cols=len(headers))
         table += group
-        for _, html_width, _ in REGISTER_COLUMNS:
-            group += nodes.colspec(colwidth=html_width)
+        for _, width in REGISTER_COLUMNS:
+            group += nodes.colspec(colwidth=width)
         thead = nodes.thead()
         group += thead
         thead += self._row([nodes.Text(h) for h in headers])
@@ -139,17 +165,18 @@ class FactRegisterDirective(SphinxDirective):
         for row in frame.itertuples(index=False):
             anchor = formatting.fact_anchor(row.fact_id)
             vmax = None if pd.isna(row.value_max) else row.value_max
-            cells = [f"{row.section}, {row.paragraph}", row.place,
+            cells = [row.section, row.paragraph, row.place,
                      formatting.value(row.value, row.unit, vmax), row.unit.replace("_", " "),
                      "" if pd.isna(row.qualifier) else row.qualifier,
-                     "" if pd.isna(row.period) else row.period, row.description]
+                     "" if pd.isna(row.period) else row.period, row.as_written,
+                     row.description]
             tr = self._row([fact_id_literal(row.fact_id, row.fact_id)]
                            + [nodes.Text(str(c)) for c in cells])
             tr[0][0].insert(0, nodes.target("", "", ids=[anchor]))
             std.note_hyperlink_target(anchor, self.env.docname, anchor, row.fact_id)
             tbody += tr
         spec = addnodes.tabular_col_spec()
-        spec["spec"] = latex_column_spec([c[2] for c in REGISTER_COLUMNS])
+        spec["spec"] = latex_column_spec([width for _, width in REGISTER_COLUMNS])
         return [nodes.raw("", LATEX_TABLE_OPEN, format="latex"), spec, table,
                 nodes.raw("", LATEX_TABLE_CLOSE, format="latex")]
 
@@ -164,6 +191,8 @@ class FactRegisterDirective(SphinxDirective):
 def setup(app):
     app.add_role("fact", FactRole())
     app.add_directive("fact-register", FactRegisterDirective)
-    app.add_node(fact_id_literal, latex=(_visit_fact_id_latex, None))
+    app.add_node(fact_id_literal, latex=(_visit_fact_id_latex, None),
+                 html=(_visit_fact_id_html, None))
     app.setup_extension("liangshan_book.links")
+    app.setup_extension("liangshan_book.interactive_tables")
     return {"version": "0.2", "parallel_read_safe": True, "parallel_write_safe": True}

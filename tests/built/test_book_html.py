@@ -11,7 +11,7 @@ from analysis.data import paths
 pytestmark = pytest.mark.book
 
 HTML = paths.BUILD / "html"
-CHAPTERS = ["ch1_changes", "ch2_basic_needs", "ch3_problems", "ch4_measures",
+CHAPTERS = ["index", "ch1_changes", "ch2_basic_needs", "ch3_problems", "ch4_measures",
             "appendix_a_register", "appendix_b_audit", "appendix_c_sources",
             "appendix_d_reproducibility", "appendix_e_code", "cite", "references"]
 
@@ -44,9 +44,8 @@ def _parse(text):
 
 
 def test_every_chapter_and_appendix_is_built(pages):
-    built = {p.stem for p in pages if p.parent == HTML / "chapters"}
+    built = {p.stem for p in pages}
     assert set(CHAPTERS) <= built
-    assert HTML / "index.html" in pages  # the introduction is the root document
 
 
 def test_no_resource_is_loaded_from_the_network(pages):
