@@ -1,16 +1,11 @@
 """Static maps of Liangshan and its counties (matplotlib; HTML and PDF): drawing only.
 
-Every function returns a matplotlib Figure and places things, computing nothing: the data come
-from :func:`analysis.domain.counties.county_frame` (polygons joined with the county table) and
-:func:`analysis.data.boundaries.load_prefectures`, which tests and chapters may pass in.
-Drawing is deterministic (no randomness, no timestamps; save with
-:func:`analysis.figures.style.save`).
-
-Every map carries pinyin labels, a legend, a scale bar and a source line naming the data and
-the licence of the AMap-derived boundaries (:data:`analysis.data.boundaries.ATTRIBUTION`).
-
-The interactive SVG map of the HTML book is in :mod:`analysis.figures.maps_svg`; its function
-stays importable from here (``analysis.figures.maps.interactive_county_svg``).
+Every function returns a deterministic matplotlib Figure and places things, computing nothing:
+the data come from :func:`analysis.domain.counties.county_frame` and
+:func:`analysis.data.boundaries.load_prefectures`, which tests and chapters may pass in. Every
+map carries pinyin labels, a legend, a scale bar and a source line naming the data and the
+licence of the AMap-derived boundaries (:data:`analysis.data.boundaries.ATTRIBUTION`). The
+interactive SVG map is in :mod:`analysis.figures.maps_svg` (its names stay importable here).
 """
 from __future__ import annotations
 
@@ -340,10 +335,15 @@ def highlight_map(adcodes_to_labels: Mapping[str, str],
 
 
 def __getattr__(name: str):
-    """``interactive_county_svg`` (moved to :mod:`analysis.figures.maps_svg`), importable from
-    here as before; imported on first use, since that module builds on this one."""
-    if name == "interactive_county_svg":
-        from analysis.figures.maps_svg import interactive_county_svg
+    """Names moved to :mod:`analysis.figures.maps_svg`, importable from here as before."""
+    from analysis.figures import maps_svg  # on first use: that module builds on this one
 
-        return interactive_county_svg
+    if name in _SVG_NAMES:
+        return getattr(maps_svg, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+#: What other modules take from here, now in maps_svg; and the label points' former name.
+_SVG_NAMES = ("interactive_county_svg", "_HATCH_PATTERNS", "_svg_patterns", "_geom_path",
+              "_ring_path")
+_label_points = label_points
