@@ -58,9 +58,7 @@ def test_every_chapter_has_question_summary_and_exercises_with_folded_solutions(
                  "ch5_national.md"]:
         text = (paths.CHAPTERS / name).read_text(encoding="utf-8").lower()
         assert "question" in text and "summary" in text, name
-        # a folded solution: a dropdown, or a sphinx-exercise solution with the dropdown class
-        folded = "{dropdown}" in text or re.search(r"`{3,}\{solution\}[^\n]*\n:class: dropdown",
-                                                    text)
+        folded = "{dropdown}" in text or re.search(r"```\{solution\}[^\n]*\n:class: dropdown", text)
         assert text.count("exercise") >= 2 and folded, name
 
 

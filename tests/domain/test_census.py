@@ -28,8 +28,8 @@ def test_the_published_size_is_population_over_households(code, year):
 
 
 def test_a_missing_row_names_what_was_asked():
-    with pytest.raises(KeyError, match="513401, family_households, 2020"):
-        census.households("513401", 2020)  # Xichang: no household rows
+    with pytest.raises(KeyError, match=r"\(513401\), family_household_size, '2020'"):
+        census.household_size("513401", 2020)  # Xichang: no household size in the table
 
 
 def test_the_household_size_assumption_is_the_census_range():

@@ -10,7 +10,7 @@ private households: people in collective households (dormitories, barracks) are 
 """
 from __future__ import annotations
 
-from analysis.data import context
+from analysis.domain import counties
 
 #: Data files read here (globs in data/); a chapter importing this module is
 #: re-executed when one of them changes (see liangshan_book.dependencies).
@@ -23,7 +23,8 @@ YEARS = ("2010", "2020")
 
 
 def value(adcode: str, indicator: str, year: str | int) -> float:
-    """One census figure: ``indicator`` of the place ``adcode`` in census ``year``.
+    """One census figure: ``indicator`` of the place ``adcode`` in census ``year``
+    (the value of :func:`analysis.domain.counties.census`, without its source id).
 
     Args:
         adcode: division code, e.g. :data:`BUTUO`.
@@ -34,13 +35,7 @@ def value(adcode: str, indicator: str, year: str | int) -> float:
     Raises:
         KeyError: no single row for that place, indicator and year (the message names them).
     """
-    ind = context.county_indicators()
-    hit = ind[(ind["adcode"] == adcode) & (ind["indicator"] == indicator)
-              & (ind["year"] == str(year))]
-    if len(hit) != 1:
-        raise KeyError(f"county_indicators.csv: expected one row for {adcode}, {indicator}, "
-                       f"{year}; found {len(hit)}")
-    return float(hit["value"].iloc[0])
+    return counties.census(adcode, indicator, str(year))[0]
 
 
 def population(adcode: str, year: str | int) -> float:
