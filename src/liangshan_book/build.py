@@ -39,7 +39,8 @@ PDF_NAME = paths.PDF_NAME
 JB = [sys.executable, "-m", "liangshan_book.fast_start"]
 #: The build's log files (each stage line names its own).
 LOGS = paths.BUILD / "logs"
-NO_TEX = "not built: TeX (xelatex, latexmk, xindy) is not installed (`make system-deps`, as root, installs it)"
+NO_TEX = ("not built: TeX (xelatex, latexmk, xindy) is not installed (`make system-deps`, as "
+          "root, installs it)")
 #: Lines of a successful build's standard error that are still shown.
 WARNING = re.compile(r"\b(WARNING|ERROR|CRITICAL)\b")
 

@@ -63,7 +63,8 @@ def test_a_chapter_that_fails_in_pre_execution_is_reported_with_its_cell(tmp_pat
     assert "this cell fails on purpose" in (book / "_build" / "logs" / "execute.log").read_text()
 
 
-@pytest.mark.skipif(not build.tex_installed(), reason="TeX (xelatex, latexmk, xindy) is not installed")
+@pytest.mark.skipif(not build.tex_installed(),
+                    reason="TeX (xelatex, latexmk, xindy) is not installed")
 def test_a_pdf_build_keeps_tex_box_warnings_in_its_log(tmp_path):
     """A line too long for the page (an unbreakable word) makes TeX warn of an overfull box:
     the warning is in pdf.log, and the build prints only its one line."""

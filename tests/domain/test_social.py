@@ -22,6 +22,16 @@ def test_migrant_ratios():
     assert r["remaining_share_households"] == pytest.approx(0.655743, abs=1e-6)  # 4,362 / 6,652
 
 
+def test_migrant_rates_against_the_2020_census():
+    r = social.migrant_rates()
+    # 185,100 movers / 4,858,359 residents = 0.038099; 150,800 / 4,858,359 = 0.031039
+    assert r["movers_share_of_residents"] == pytest.approx(0.038099, abs=1e-6)
+    assert r["within_share_of_residents"] == pytest.approx(0.031039, abs=1e-6)
+    # 6,652 registered households / 1,411,269 family households = 0.0047135
+    assert r["registered_households_share"] == pytest.approx(0.0047135, abs=1e-7)
+    assert (r["residents"], r["households"]) == (4858359, 1411269)
+
+
 def test_remaining_poor():
     rp = social.remaining_poor().set_index(["geography", "year"])["persons"]
     assert rp[("Liangshan", 2018)] == 317000

@@ -19,7 +19,7 @@ def test_subsidy_schedule():
     style.use()
     fig = figures_policy.subsidy_schedule()
     assert isinstance(fig, Figure) and len(fig.axes) == 2
-    assert "liangshan.relocation_subsidy_gap_max" in _all_text(fig)
+    assert "the article (section III, paragraph 28)" in _all_text(fig)
     # the right panel marks each stated gap at the house cost that solves it, and labels the
     # marker with that cost in thousand yuan: the labels are the computed costs, in order
     gaps = policy.gap_costs()
@@ -32,7 +32,12 @@ def test_subsidy_schedule():
 def test_villager_groups():
     fig = figures_policy.villager_groups()
     text = _all_text(fig)
-    assert "80%" in text and "53 households" in text and "33 households" in text
+    assert "53 households" in text and "33 households" in text
+    # the whole-village threshold is for villages: not drawn on villager groups
+    assert "80" not in text and not fig.axes[0].lines
+    # the households in the bars: 45 and 8 (Kuijiu), 28, 3 and 2 (Wawu)
+    bars = [t.get_text() for t in fig.axes[0].texts]
+    assert bars == ["45", "8", "28", "3", "2"]
 
 
 def test_migrants():

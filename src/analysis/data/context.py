@@ -8,7 +8,8 @@ schema cannot express) and returns a pandas DataFrame typed by the schema: ``int
 anything else -> ``string``. Bad input raises :class:`~analysis.data.problems.ContextDataError`,
 whose ``problems`` name the file, line, column, what was found and what was expected.
 
-Units are those of the data files: persons, percent, km2, years, yuan per person per year.
+Units are those of the data files: persons, percent, km2, years, yuan per person per year,
+households, persons per household, visits, visits per person per year.
 """
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ RESOURCES = {
     "poverty_national": "context_poverty_national",
     "poverty_sichuan_liangshan": "context_poverty_sichuan_liangshan",
     "poverty_exit_rules": "context_poverty_exit_rules",
+    "health_national": "context_health_national",
 }
 BOOLEAN = {"true": True, "True": True, "TRUE": True, "1": True,
             "false": False, "False": False, "FALSE": False, "0": False}
@@ -189,6 +191,10 @@ def poverty_exit_rules() -> pd.DataFrame:
     """The incidence thresholds below which a poverty county could leave the national list
     (one row per region: the western region, the central region, and Sichuan as applied)."""
     return _loader("poverty_exit_rules")
+def health_national() -> pd.DataFrame:
+    """China's visits to medical and health institutions (2016, 2018), long: year, indicator,
+    value, unit, source... (national health statistical bulletins, as reported)."""
+    return _loader("health_national")
 
 
 def series(frame: pd.DataFrame, indicator: str, *, column: str = "value",

@@ -204,6 +204,7 @@ _CHECKS = {
     "poverty_sichuan_liangshan": [_for(_check_units, "poverty_sichuan_liangshan"),
                                   _for(_check_primary, "poverty_sichuan_liangshan")],
     "poverty_exit_rules": [_for(_check_corroboration, "poverty_exit_rules")],
+    "health_national": [_for(_check_units, "health_national")],
 }
 
 

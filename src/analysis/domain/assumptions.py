@@ -179,6 +179,18 @@ _CH3 = [
         basis=("Default: six, the common 6-3 system. Low: five, the 5-4 system of some "
                "regions; a village school may teach fewer grades still."),
         chapter="ch3", limits=(1, 6), integer=True),
+    Assumption(
+        name="household_size", default=3.70, low=3.25, high=4.27,
+        unit="persons per household",
+        what="people in a household rehoused under the relocation rules",
+        basis=("The article gives the relocation payments per household and no household "
+               "size. Default: 3.70, the mean family household of Butuo in the 2020 census "
+               "(the county of the Kuijiu villager group; source S01, "
+               "context/county_indicators.csv). Low: 3.25, Liangshan's mean in 2020. High: "
+               "4.27, Jinyang's in 2010, the largest of the six census means of Liangshan, "
+               "Butuo and Jinyang in 2010 and 2020. The registered-poor spontaneous migrants "
+               "of paragraph 32 average 3.82 people per household, inside the range."),
+        chapter="ch3", limits=(1, 20)),
 ]
 
 _APPENDIX_B = [

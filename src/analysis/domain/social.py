@@ -25,7 +25,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.data import context, register
-from analysis.domain import assumptions, counties, roll, trends
+from analysis.domain import assumptions, census, counties, roll, trends
 
 #: Data files read here (globs in data/); a chapter importing this module is
 #: re-executed when one of them changes (see liangshan_book.dependencies).
@@ -89,6 +89,35 @@ def migrant_ratios() -> dict[str, float]:
         "remaining_share_persons": float(rem["persons"] / poor["persons"]),
         "remaining_share_households": float(rem["households"] / poor["households"]),
         "registered_share_of_movers": float(poor["persons"] / total),
+    }
+
+
+def migrant_rates(census_year: str = "2020") -> dict[str, float]:
+    """The migrant counts as shares of Liangshan's census bases (0-1).
+
+    The article's counts are of 2019; the nearest census is that of 2020 (1 November). People
+    who moved within the prefecture are among its residents; those who left it are not, so the
+    shares of persons are orders of magnitude, not parts of a whole.
+
+    Returns:
+        ``movers_share_of_residents`` (all spontaneous movers over the resident population),
+        ``within_share_of_residents`` (movers within the prefecture over it), and
+        ``registered_households_share`` (migrant households put on the poverty roll over the
+        prefecture's family households), with ``residents`` (persons) and ``households``
+        (households), the bases.
+    """
+    residents = census.population(census.LIANGSHAN, census_year)
+    households = census.households(census.LIANGSHAN, census_year)
+    m = migrants().set_index("measure")
+    return {
+        "movers_share_of_residents": float(m.loc["all spontaneous movers", "persons"]
+                                           / residents),
+        "within_share_of_residents": float(m.loc["moved within Liangshan", "persons"]
+                                           / residents),
+        "registered_households_share": float(m.loc["registered poor among them", "households"]
+                                             / households),
+        "residents": residents,
+        "households": households,
     }
 
 

@@ -7,7 +7,7 @@ myst-nb picks its ``text/html`` form for the HTML book (and Jupyter shows it too
 ``application/pdf`` form for the PDF; a ``image/png`` form serves viewers without HTML.
 
 :func:`static_county_map` is the static twin of
-:func:`analysis.figures.maps.interactive_county_svg`: what the SVG shows on hover or focus (each
+:func:`analysis.figures.maps_svg.interactive_county_svg`: what the SVG shows on hover or focus (each
 county's name, division code and values) it prints in a key beside the map, and the map carries
 each county's name in pinyin and in Chinese.
 """
@@ -57,7 +57,8 @@ def static_county_map(gdf: gpd.GeoDataFrame, key_columns: Mapping[str, str], tit
                       legend: tuple[tuple[str, str, str], ...] | list = (),
                       source: str = "division codes and names, context/counties.csv",
                       width_in: float = style.TEXT_WIDTH_IN) -> Figure:
-    """The counties as :func:`~analysis.figures.maps.interactive_county_svg` draws them, for print.
+    """The counties as :func:`~analysis.figures.maps_svg.interactive_county_svg` draws them,
+    for print.
 
     The map (left) fills each county as the SVG does and labels it with its pinyin and Chinese
     names; the key (right) lists every county, north to south, with its division code, its names

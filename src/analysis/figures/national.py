@@ -211,7 +211,7 @@ def coefficient_chart(coefficients: pd.DataFrame) -> Figure:
 
 def _path(geom, scale: float) -> str:
     """SVG path data of a (multi)polygon in projected metres, as
-    :func:`analysis.figures.maps._geom_path` writes it, without the rings that rounding to
+    ``analysis.figures.maps_svg._geom_path`` writes it, without the rings that rounding to
     the grid collapses to fewer than three distinct points (an empty ``l`` command would stop
     the browser from drawing the rest of the path)."""
     parts = []
@@ -316,7 +316,8 @@ def interactive_exit_svg(mf: gpd.GeoDataFrame, provinces: gpd.GeoDataFrame | Non
 
 def liangshan_exit_svg(counties: gpd.GeoDataFrame, frame: pd.DataFrame) -> str:
     """The zoom on Liangshan: its 17 counties (from the Liangshan layer) coloured by the year
-    they left the national list, through :func:`analysis.figures.maps.interactive_county_svg`."""
+    they left the national list, through
+    :func:`analysis.figures.maps_svg.interactive_county_svg`."""
     listed = frame[frame["liangshan"]].set_index("census_2020_code")
     gdf = counties.copy()
     year = gdf["adcode"].map(listed["exit_year"])

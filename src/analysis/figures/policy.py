@@ -88,10 +88,9 @@ def subsidy_schedule() -> Figure:
     ax2.set_title("(b) The gap between the two", loc="left")
     _thousand_yuan(ax2)
     ax2.legend(fontsize=7.5, loc="upper left", bbox_to_anchor=(0.0, 0.92))
-    style.source_line(fig, "Source: register rows liangshan.relocation_contribution_registered_"
-                      "poor, liangshan.relocation_subsidy_non_poor, liangshan.relocation_subsidy_"
-                      "gap, liangshan.relocation_subsidy_gap_max (article, section III, paragraph "
-                      "28). House costs are not in the article: they are the x-axis. Markers: "
+    style.source_line(fig, "Source: the article (section III, paragraph 28): what a household "
+                      "on the poverty roll pays, the grant to other households and the stated "
+                      "gaps. House costs are not in the article: they are the x-axis. Markers: "
                       "costs at which the stated gaps are reached (thousand yuan).")
     return fig
 
@@ -110,7 +109,11 @@ def _kind(row) -> str:
 
 
 def villager_groups() -> Figure:
-    """The two villager groups as 100% bars: who moves and who stays, beside the 80% line."""
+    """The two villager groups as 100% bars: who moves and who stays.
+
+    No whole-village threshold is drawn: the article proposes it for villages, and a villager
+    group is a part of a village.
+    """
     vg = policy.villager_groups()
     vg = vg.assign(kind=vg.apply(_kind, axis=1))
     groups = list(dict.fromkeys(vg["group"]))
@@ -126,28 +129,24 @@ def villager_groups() -> Figure:
             ax.text(left + width / 2, i, number(row["households"]), ha="center", va="center",
                     fontsize=8, bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
             left += width
-    thr = policy.whole_village_threshold() * 100.0
-    ax.axvline(thr, color="black", linestyle="--", linewidth=1)
-    ax.text(thr, len(groups) - 0.45, f"proposed whole-village line: {number(thr)}%",
-            ha="center", fontsize=7.5)
     totals = vg.groupby("group", sort=False)["households"].sum()
     ax.set_yticks(range(len(groups)),
                   [f"{g}\n({number(totals[g])} households)" for g in groups], fontsize=8)
     ax.set_xlim(0, 100)
-    ax.set_ylim(-0.6, len(groups) - 0.2)
+    ax.set_ylim(-0.6, len(groups) - 0.4)
+    ax.invert_yaxis()
     ax.set_xlabel("Share of the group's households (%); numbers in bars: households")
     ax.set_title("Who leaves the mountain and who is left behind", loc="left")
     from matplotlib.patches import Patch
 
-    labels = {"moves, registered poor": "registered poor, moving or moved",
+    labels = {"moves, registered poor": "on the poverty roll, moving or moved",
               "moves, care": "no family support, moving into care",
-              "stays": "not covered, staying behind"}
+              "stays": "not on the poverty roll, staying behind"}
     ax.legend(handles=[Patch(facecolor=c, hatch=h, edgecolor="black", label=labels[k])
                        for k, (c, h) in _CATEGORY_STYLE.items()],
               loc="upper center", bbox_to_anchor=(0.35, -0.2), ncol=2, fontsize=7.5)
-    style.source_line(fig, "Source: register rows kuijiu_group2.*, wawu_group.*, "
-                      "liangshan.whole_village_relocation_threshold (article, section III, "
-                      "paragraphs 28-29).")
+    style.source_line(fig, "Source: the article (section III, paragraph 28): the second group "
+                      "of Kuijiu village, Butuo, and a group of Wawu village, Jinyang.")
     return fig
 
 
@@ -180,10 +179,9 @@ def migrants() -> Figure:
     ax.set_xlabel("Persons")
     ax.set_title("Spontaneous migrants of Liangshan", loc="left")
     ax.legend(loc="upper center", bbox_to_anchor=(0.4, -0.22), ncol=2, fontsize=7.5)
-    style.source_line(fig, "Source: register rows liangshan.spontaneous_migrants_within, "
-                      "liangshan.spontaneous_migrants_outside, liangshan.spontaneous_migrant_poor_"
-                      "population, liangshan.spontaneous_migrant_poor_population_remaining "
-                      "(article, section III, paragraph 32); 'out of poverty' is their difference.")
+    style.source_line(fig, "Source: the article (section III, paragraph 32): people who moved "
+                      "on their own, and those of them put on the poverty roll; 'out of "
+                      "poverty' is the difference between the roll and those not yet out.")
     return fig
 
 
