@@ -57,9 +57,9 @@ def test_every_chapter_has_question_summary_and_exercises_with_folded_solutions(
                  "ch5_national.md"]:
         text = (paths.CHAPTERS / name).read_text(encoding="utf-8").lower()
         assert "question" in text and "summary" in text, name
-        labels = re.findall(r"```\{exercise\}\n:label: ([\w-]+)", text)
+        labels = re.findall(r"`{3,}\{exercise\}[^\n]*\n:label: ([\w-]+)", text)
         if labels:  # sphinx-exercise: each exercise has a solution folded as a dropdown
-            folded = set(re.findall(r"```\{solution\} ([\w-]+)\n:class: dropdown", text))
+            folded = set(re.findall(r"`{3,}\{solution\} ([\w-]+)\n:class: dropdown", text))
             assert len(labels) >= 2 and set(labels) <= folded, name
         else:  # a chapter not yet moved to sphinx-exercise
             assert text.count("exercise") >= 2 and "{dropdown}" in text, name

@@ -61,6 +61,12 @@ from analysis.data import boundaries, context, national, paths, register
 from analysis.data.problems import DataError
 from analysis.data.validate import main
 
+
+def _last_quote_line(name: str) -> int:
+    """The line of the committed file on which its last quoted value opens (and closes)."""
+    data = (paths.DATA / name).read_bytes()
+    return data[:data.rindex(b'"')].count(b"\n") + 1
+
 #: The loader that reads each file (the descriptor: any loader reads it first).
 LOADERS = {FACTS: register.load_facts, COUNTIES: context.counties,
            INDICATORS: context.county_indicators, NATIONAL: context.poverty_national,
@@ -131,7 +137,8 @@ REFUSED = [
     Case("header-only", FACTS, lines(FACTS, lambda rows: rows[:1]),
          ["facts.csv: found a header and no rows of data"]),
     Case("quote-never-closed", SOURCES, transform(SOURCES, lambda b: b[:b.rindex(b'"')]),
-         ["context/sources.csv, line 32: found a quoted value that is never closed"]),
+         [f"context/sources.csv, line {_last_quote_line(SOURCES)}: found a quoted value that "
+          "is never closed"]),
     Case("stray-quote", SOURCES, replace(SOURCES, 'county tabulations)",', 'county tabulations),'),
          ["context/sources.csv, line 2: found a malformed quoted value"]),
     Case("duplicated-column", NATIONAL, header(NATIONAL, ",note", ",note,note"),
