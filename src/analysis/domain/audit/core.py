@@ -20,11 +20,15 @@ from analysis.data import context, register
 from analysis.data.package import current
 from analysis.formatting import number
 
-#: The verdicts, in the order tables list them: three levels of judgement, then the numbers
-#: that are shown but cannot be judged.
+#: Data files read here (globs in data/); a chapter importing this module is re-executed when
+#: one of them changes (see liangshan_book.dependencies).
+DATA_FILES = ("datapackage.json", "facts.csv", "context/*")
+
+#: The verdicts, in the order tables list them, three levels of judgement and then the
+#: numbers that are shown but cannot be judged.
 VERDICTS = ["consistent", "explained", "inconsistent", "cannot check"]
 
-#: How expected and computed agree (the ``agreement`` column): the first four make a check
+#: How expected and computed agree (the ``agreement`` column). The first four make a check
 #: consistent, the next three fail the relation as stated, the last is for implied numbers.
 AGREEMENTS = ["exact", "within rounding", "the bound holds", "within the reading",
               "beyond rounding", "the bound is broken", "outside the reading",
