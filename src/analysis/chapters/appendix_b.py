@@ -11,10 +11,11 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.chapters.values import Values
-from analysis.domain import assumptions, audit
+from analysis.domain import assumptions, audit, counties
 from analysis.domain.assumptions import Assumptions
 from analysis.domain.audit import hedges
 from analysis.domain.sensitivity import Conclusion
+from analysis.formatting import number
 
 _RUN = "analysis.domain.audit.run_audit"
 _DECLINE = "butuo.primary_care_visits_decline"
@@ -116,6 +117,20 @@ def press_rate(A: Assumptions) -> Values:
           "2019 (percent)", _RUN)
     v.add("appb_path_tol", by.loc["liangshan.rate_path_press", "tolerance"],
           "rounding allowed in that comparison (percentage points)", _RUN)
+    c18 = audit.core.value("liangshan.poor_population.2018")
+    cnr = by.loc["liangshan.rate_2018_press", "expected"]
+    v.add("appb_cnr_base_m", round(c18 / (cnr / 100) / 1e6, 2),
+          "the base the article's end-2018 count implies at the report's 2018 rate (million "
+          "persons)", "analysis.chapters.appendix_b.press_rate")
+    v.add("appb_article_base_m", round(by.loc["liangshan.implied_bases", "computed"] / 1e6, 2),
+          "the base the article's end-2018 count and rate imply (million persons)", _RUN)
+    rural, _ = counties.prefecture_census("rural_population", "2020")
+    v.add("appb_rural_2020_m", round(rural / 1e6, 2),
+          "rural residents at the 2020 census (million persons)",
+          counties.prefecture_census)
+    uses = by.index[by["context_sources"].str.split("; ").map(lambda s: "S13" in s)]
+    v.add("appb_s13_n", len(uses), "checks that use the radio report (source S13)", _RUN)
+    v.add("appb_s13_checks", ", ".join(uses), "those checks, by id", _RUN)
     return v
 
 
@@ -173,6 +188,39 @@ def referee(A: Assumptions) -> Values:
     return v
 
 
+def roll_table() -> pd.DataFrame:
+    """Liangshan's poverty roll period by period: the stock at the end, the people lifted out
+    and the entries the other two imply (stock at the end = stock at the start + entries -
+    lifted out), with where each number comes from.
+
+    Returns:
+        One row per period (the end of 2013; 2014 to 2018; 2019; 2020; the whole campaign),
+        with columns Period, Poor at the end, Lifted out, Entries implied (persons, as text)
+        and Sources.
+    """
+    a = audit.accounts()
+    s = a["sources"]
+    art = "article"
+    rows = [
+        ("end of 2013", a["stock_2013"], None, None, art),
+        ("2014 to 2018", a["stock_2018"], a["lifted_to_2018"], a["entries_to_2018"], art),
+        ("2019", a["stock_2019"], a["lifted_2019"], a["entries_2019"],
+         "; ".join(dict.fromkeys((s["stock_2019"], s["lifted_2019"])))),
+        ("2020", a["stock_2020"], a["lifted_2020"], a["entries_2020"],
+         f"{s['stock_2020']} (Sichuan's roll, Liangshan included); {s['lifted_to_2020']} "
+         f"less {s['lifted_to_2019']}"),
+        ("2014 to 2020", a["stock_2020"], a["lifted_to_2020"], a["entries_to_2020"],
+         f"{s['lifted_to_2020']}"),
+    ]
+
+    def shown(x):
+        return "—" if x is None else number(x)
+
+    return pd.DataFrame([{"Period": p, "Poor at the end": shown(stock),
+                          "Lifted out": shown(out), "Entries implied": shown(entries),
+                          "Sources": src} for p, stock, out, entries, src in rows])
+
+
 def _almost_half_reach(A: Assumptions) -> float:
     fall, _, _ = hedges.visits_fall()
     lo, _ = audit.almost_band(audit.core.value(_DECLINE), A.almost_band)
@@ -206,4 +254,4 @@ def audit_tables(A: Assumptions) -> dict[str, pd.DataFrame]:
 
 
 __all__ = ["CONCLUSIONS", "almost_half", "audit_tables", "checks", "overview", "poverty_roll",
-           "press_rate", "referee", "tolerances", "verdict_summary"]
+           "press_rate", "referee", "roll_table", "tolerances", "verdict_summary"]

@@ -152,6 +152,12 @@ def sweep_table(found: list[Found]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def chapter_sweep(module: str) -> pd.DataFrame:
+    """:func:`sweep_table` of one chapter's conclusions (the ``CONCLUSIONS`` of ``module``,
+    e.g. ``analysis.chapters.appendix_b``), for the sensitivity table of that chapter."""
+    return sweep_table([f for f in collect((module.rsplit(".", 1)[0],)) if f.module == module])
+
+
 def at_default(found: list[Found]) -> dict[str, float]:
     """Each conclusion's number at the defaults, by key."""
     return {f.conclusion.key: float(f.conclusion.compute(Assumptions())) for f in found}
