@@ -66,9 +66,11 @@ def test_tables_of_the_synthetic_chapter(synthetic):
     sweep = bs.sweep_table(found).set_index("Conclusion")
     # 150 x 214 = 32,100 (fails); 150 x 275 = 41,250; 150 x 303 = 45,450
     row = sweep.loc["ch9.bricks"]
-    assert (row["Number at the low end"], row["At the default"], row["At the high end"]) == \
+    assert (row["At the low end"], row["At the default"], row["At the high end"]) == \
         ("32,100 (fails)", "41,250 (holds)", "45,450 (holds)")
-    assert row["Chapter"] == "Chapter 9" and row["Flips"] == "yes"
+    assert row["Statement (chapter; unit of its number)"] == \
+        "more than 40,000 bricks a season (Chapter 9; bricks)"
+    assert row["Flips"] == "yes"
     # the zero conclusion has no percent change: in the sweep table, not in the tornado
     assert bs.not_in_tornado(found) == ["ch9.zero"]
     rows = bs.tornado_rows(found)
@@ -83,6 +85,10 @@ def test_tables_of_the_synthetic_chapter(synthetic):
     assert table.loc["construction_season_days", "Range"] == "214 to 303"
     assert table.loc["almost_band", "Conclusions swept over it"] == "none"
     assert len(table) == len(assumptions.REGISTRY)
+    bases = bs.bases_markdown().splitlines()
+    assert len(bases) == len(assumptions.REGISTRY)
+    assert bases[0].startswith("- **Days of brick demand in one building season** "
+                               "(construction\\_season\\_days, Chapter 2). The article says")
     text = bs.flips_markdown(found)
     assert text.startswith("- Chapter 9: more than 40,000 bricks a season")
     assert "fails at the low end (214 days)" in text
@@ -97,7 +103,7 @@ def test_tables_of_the_synthetic_chapter(synthetic):
 def test_a_chapter_sweep_of_appendix_b():
     t = bs.chapter_sweep("analysis.chapters.appendix_b").set_index("Conclusion")
     assert list(t.index) == ["appendix_b.almost_half", "appendix_b.no_inconsistency"]
-    assert t.loc["appendix_b.almost_half", "Number at the low end"] == "0.966 (fails)"
+    assert t.loc["appendix_b.almost_half", "At the low end"] == "0.966 (fails)"
 
 
 def test_bad_conclusion_lists_are_refused_by_module(tmp_path, monkeypatch):

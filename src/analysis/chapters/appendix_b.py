@@ -248,7 +248,7 @@ CONCLUSIONS = [
 
 def audit_tables(A: Assumptions) -> dict[str, pd.DataFrame]:
     """The audit table in its two printed parts (results, notes), from
-    :func:`analysis.domain.audit.audit_table`."""
+    :func:`analysis.domain.audit.table.audit_table`."""
     frame = audit.run_audit(A.almost_band)
     return {part: audit.audit_table(frame, part) for part in audit.TABLE_PARTS}
 

@@ -2,7 +2,7 @@
 follows Appendix B.
 
 Every assumption comes from :data:`analysis.domain.assumptions.REGISTRY`; every conclusion from
-the ``CONCLUSIONS`` list of a module of :mod:`analysis.chapters` (:func:`collect`), so that a
+the ``CONCLUSIONS`` list of a module of ``analysis.chapters`` (:func:`collect`), so that a
 chapter added later appears on the page without a change here. Each conclusion is swept over
 the range of each assumption it uses (:mod:`analysis.domain.sensitivity`).
 """
@@ -118,16 +118,25 @@ def _shown(x: float) -> str:
 
 def assumptions_table(found: list[Found]) -> pd.DataFrame:
     """Every assumption of the book: its name in the code, what it is, its default and range,
-    the basis of both, the chapter that first uses it and the conclusions swept over it."""
+    the chapter that first uses it and the conclusions swept over it (the basis of each is
+    in :func:`bases_markdown`)."""
     users = _users(found)
     rows = []
     for a in assumptions.REGISTRY.values():
         rows.append({"Name in the code": a.name, "What it is": a.what,
                      "Default": f"{_shown(a.default)} {a.unit}",
                      "Range": f"{_shown(a.low)} to {_shown(a.high)}",
-                     "Basis": a.basis, "First used in": chapter_label(a.chapter),
+                     "First used in": chapter_label(a.chapter),
                      "Conclusions swept over it": ", ".join(users.get(a.name, [])) or "none"})
     return pd.DataFrame(rows)
+
+
+def bases_markdown() -> str:
+    """A Markdown list of the reasons for each assumption's default and range, in the order
+    of :func:`assumptions_table`: what it is, its name in the code, its basis."""
+    return "\n".join(f"- **{escape_markdown(a.what[:1].upper() + a.what[1:])}** "
+                     f"({escape_markdown(a.name)}, {chapter_label(a.chapter)}). "
+                     + escape_markdown(a.basis) for a in assumptions.REGISTRY.values())
 
 
 def _ends(row) -> list[str]:
@@ -144,10 +153,11 @@ def sweep_table(found: list[Found]) -> pd.DataFrame:
     for _, r in frame.iterrows():
         low, default, high = _ends(r)
         rows.append({"Conclusion": r["conclusion"],
-                     "Chapter": chapter_label(module[r["conclusion"]]),
-                     "Statement": r["statement"], "Assumption": r["assumption"],
-                     "Number at the low end": low, "At the default": default,
-                     "At the high end": high, "Unit": r["unit"],
+                     "Statement (chapter; unit of its number)":
+                         f"{r['statement']} ({chapter_label(module[r['conclusion']])}; "
+                         f"{r['unit']})",
+                     "Assumption": r["assumption"], "At the low end": low,
+                     "At the default": default, "At the high end": high,
                      "Flips": "yes" if r["flips"] else "no"})
     return pd.DataFrame(rows)
 

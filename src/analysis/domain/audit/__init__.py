@@ -22,7 +22,7 @@ places against stated floors and averages in :mod:`~analysis.domain.audit.hedges
 roll against the press (:mod:`~analysis.domain.audit.roll`); other ``outside record`` checks
 (:mod:`~analysis.domain.audit.outside`); ``implied`` (:mod:`~analysis.domain.audit.implied`).
 Tolerances, verdict rules and named mechanisms are in :mod:`~analysis.domain.audit.core`; the
-table the book prints is made by :func:`audit_table`.
+table the book prints is made by :func:`~analysis.domain.audit.table.audit_table`.
 """
 from __future__ import annotations
 

@@ -33,7 +33,8 @@ def visits_fall() -> tuple[float, float, float]:
     the thousand.
 
     Returns:
-        (fall, least, most): (61,000 - 33,000) / 61,000 and its bounds.
+        The fall (61,000 - 33,000) / 61,000, then the least and the most it can be, as
+        shares of the 2016 count.
     """
     v16, v18 = "butuo.primary_care_visits.2016", "butuo.primary_care_visits.2018"
     a, b = value(v16), value(v18)

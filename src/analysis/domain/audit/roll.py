@@ -45,7 +45,7 @@ def accounts() -> dict:
     """Liangshan's poverty roll as stocks and flows, from the article and the press.
 
     Returns:
-        A dict of persons: ``stock_2013``, ``stock_2018`` (article), ``lifted_to_2018``
+        Persons by key, ``stock_2013``, ``stock_2018`` (article), ``lifted_to_2018``
         (article, cumulative since 2013), ``lifted_2019`` and ``stock_2019`` (S13),
         ``lifted_to_2019`` (S12), ``lifted_to_2020`` (S14), ``stock_2020`` (Sichuan's
         end-2020 roll, S39: zero, so Liangshan's is zero too), ``fall_to_2018``,

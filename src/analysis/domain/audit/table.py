@@ -8,10 +8,8 @@ from analysis.formatting import number
 
 #: Columns of :func:`audit_table` for each ``part``.
 TABLE_PARTS = {
-    "results": ["Check", "Kind", "What is tested", "Expected", "Computed", "Difference",
-                "Tolerance", "Verdict"],
-    "notes": ["Check", "Verdict", "Note", "Mechanism weighed", "Register rows",
-              "Context sources"],
+    "results": ["Check", "What is tested", "Expected", "Computed", "Tolerance", "Verdict"],
+    "notes": ["Check", "Kind", "Note", "Mechanism weighed", "Register rows", "Context sources"],
 }
 
 
