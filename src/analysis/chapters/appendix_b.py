@@ -135,14 +135,14 @@ def press_rate(A: Assumptions) -> Values:
 
 
 def almost_half(A: Assumptions) -> Values:
-    """Butuo's fall in clinic visits against "almost half", at the chapter's reading."""
+    """Butuo's fall in health-facility visits against "almost half", at the chapter's reading."""
     fall, least, most = hedges.visits_fall()
     target = audit.core.value(_DECLINE)
     lo, hi = audit.almost_band(target, A.almost_band)
     lo0, _ = audit.almost_band(target, None)
     by = checks(A)
     v = Values()
-    v.add("appb_half_fall", fall * 100, "Butuo's fall in clinic visits, 2016 to 2018 "
+    v.add("appb_half_fall", fall * 100, "Butuo's fall in health-facility visits, 2016 to 2018 "
           "(percent of 2016)", hedges.visits_fall)
     v.add("appb_half_least", least * 100, "the least that fall can be, the counts being "
           "rounded to the thousand (percent)", hedges.visits_fall)
@@ -236,7 +236,8 @@ def _judged_hold(A: Assumptions) -> float:
 #: The appendix's conclusions, swept over the range of each assumption they use.
 CONCLUSIONS = [
     Conclusion(key="appendix_b.almost_half",
-               statement="The article's 'almost half' fits Butuo's fall in clinic visits",
+               statement="The article's 'almost half' fits Butuo's fall in health-facility "
+                         "visits",
                compute=_almost_half_reach, holds=lambda x: x >= 1.0, uses=("almost_band",),
                unit="times the least fall the phrase allows"),
     Conclusion(key="appendix_b.no_inconsistency",

@@ -28,9 +28,9 @@ def almost_band(target: float, band: float | None = None) -> tuple[float, float]
 
 
 def visits_fall() -> tuple[float, float, float]:
-    """Butuo's fall in visits to community-level clinics from 2016 to 2018, as a share of the
-    2016 count, with the least and the most it can be when both counts are read as rounded to
-    the thousand.
+    """Butuo's fall in visits to community-level health facilities from 2016 to 2018, as a
+    share of the 2016 count, with the least and the most it can be when both counts are read
+    as rounded to the thousand.
 
     Returns:
         The fall (61,000 - 33,000) / 61,000, then the least and the most it can be, as
@@ -56,8 +56,8 @@ def hedges(almost: float | None = None) -> list[Check]:
     lo, hi = almost_band(value(dec), almost)
     return [Check(
         "butuo.visits_almost_half", "hedge",
-        "Butuo's fall in visits to community-level clinics from 2016 to 2018 against the "
-        "phrase 'almost half'.", (v16, v18, dec), hi, fall, hi - lo,
+        "Butuo's fall in visits to community-level health facilities from 2016 to 2018 "
+        "against the phrase 'almost half'.", (v16, v18, dec), hi, fall, hi - lo,
         agreement_within(fall, lo, hi),
         f"share; a fall of {pct(fall)}; with the visit counts rounded to thousands it lies "
         f"between {pct(least)} and {pct(most)}; 'almost half' read as {pct(lo)} to "
