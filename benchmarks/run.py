@@ -28,6 +28,7 @@ PY = sys.executable
 BUILD = ROOT / "_build"
 HTML = BUILD / "html"
 CHAPTERS = ["index", "ch1_changes", "ch2_basic_needs", "ch3_problems", "ch4_measures",
+            "ch5_national",
             "appendix_a_register", "appendix_b_audit", "appendix_c_sources",
             "appendix_d_reproducibility", "appendix_e_code", "cite", "references"]
 MB = 1_000_000

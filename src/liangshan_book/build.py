@@ -59,6 +59,20 @@ def _stamp(builder: str) -> Path:
     return paths.BUILD / ("html" if builder == "html" else "latex") / ".inputs-digest"
 
 
+def machinery_digest() -> str:
+    """Digest of the book's machinery (``src/liangshan_book``) and the page templates and
+    styles. Sphinx re-writes only the pages it re-reads, and it does not re-read a page when an
+    extension's code changes: when this digest moves, the whole book is written again."""
+    h = hashlib.sha256()
+    for folder in (paths.ROOT / "src" / "liangshan_book", paths.ROOT / "_templates",
+                   paths.ROOT / "_static"):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()
+                           and not any(bad in p.as_posix() for bad in _NOT_INPUTS)):
+            h.update(str(path.relative_to(paths.ROOT)).encode() + b"\0")
+            h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
 def _jb(builder: str) -> int:
     """Run Jupyter Book, unless nothing it reads has changed since its last successful run."""
     digest, stamp = inputs_digest(builder), _stamp(builder)
@@ -67,12 +81,17 @@ def _jb(builder: str) -> int:
               "build)")
         return 0
     preexecute.run(paths.ROOT)  # the stale chapters, side by side; see liangshan_book.preexecute
-    cmd = [*JB, "build", str(paths.ROOT), "--builder", builder, "-n", "-W", "--keep-going"]
+    machinery, machinery_stamp = machinery_digest(), stamp.with_name(".machinery-digest")
+    everything = not (machinery_stamp.is_file() and machinery_stamp.read_text() == machinery)
+    cmd = [*JB, "build", str(paths.ROOT), "--builder", builder, "-n", "-W", "--keep-going",
+           *(["--all"] if everything else [])]
     status = subprocess.call(cmd, cwd=paths.ROOT)
     if status == 0:
         stamp.write_text(digest)
-    elif stamp.is_file():
-        stamp.unlink()
+        machinery_stamp.write_text(machinery)
+    else:
+        stamp.unlink(missing_ok=True)
+        machinery_stamp.unlink(missing_ok=True)
     return status
 
 

@@ -27,20 +27,23 @@ from analysis import formatting
 from analysis.data.package import current
 from analysis.data.problems import DataError, UnknownFactError
 from liangshan_book.links import hinted_ref
+from liangshan_book.tables import INTERACTIVE
 
-#: Column headers of the register table, with their relative widths in HTML and in the PDF.
+#: Column headers of the register table, with their relative widths in the PDF (in HTML the
+#: browser sizes the columns to their content; ids wrap after "." and "_").
 #: The PDF gives the fact id more room (it wraps at "." and "_") and the description less, so
 #: that the narrow columns still hold their one-word headers.
 REGISTER_COLUMNS = (
-    # header,          HTML, PDF
-    ("Fact id",          24, 26),
-    ("Where (§, ¶)",      6,  8),
-    ("Place",            11, 11),
-    ("Value",             9, 10),
-    ("Unit",              9,  9),
-    ("Hedge",             7,  9),
-    ("Period",            9, 10),
-    ("What it is",       25, 17),
+    ("Fact id", 22),
+    ("Section", 6),
+    ("¶", 4),
+    ("Place", 10),
+    ("Value", 9),
+    ("Unit", 8),
+    ("Hedge", 7),
+    ("Period", 9),
+    ("As printed", 10),
+    ("What it is", 15),
 )
 
 #: The LaTeX printed before the register table (and ``LATEX_TABLE_CLOSE`` after it) sets a
@@ -78,6 +81,17 @@ def latex_breakable_id(fact_id: str, encode) -> str:
 class fact_id_literal(nodes.literal):
     """A fact id in the register table: a plain literal everywhere except in LaTeX, where it
     may break after ``.`` and ``_`` (Sphinx's translators fall back to ``visit_literal``)."""
+
+
+def _visit_fact_id_html(self, node):
+    """A fact id in HTML, with a line-break opportunity (``<wbr>``) after each ``.`` and
+    ``_`` (copying the id copies no extra character)."""
+    import html
+
+    pieces = [p for p in re.split(r"(?<=[._])", node.astext()) if p]
+    self.body.append(self.starttag(node, "code", "", CLASS="docutils literal notranslate"))
+    self.body.append("<wbr>".join(html.escape(p) for p in pieces) + "</code>")
+    raise nodes.SkipNode
 
 
 def _visit_fact_id_latex(self, node):
@@ -126,11 +140,12 @@ class FactRegisterDirective(SphinxDirective):
         frame = load_facts()
         std = self.env.get_domain("std")
         headers = [c[0] for c in REGISTER_COLUMNS]
-        table = nodes.table(classes=["fact-register", "colwidths-given", "longtable"])
+        table = nodes.table(classes=["fact-register", INTERACTIVE, "colwidths-auto",
+                                     "longtable"])
         group = nodes.tgroup(cols=len(headers))
         table += group
-        for _, html_width, _ in REGISTER_COLUMNS:
-            group += nodes.colspec(colwidth=html_width)
+        for _, width in REGISTER_COLUMNS:
+            group += nodes.colspec(colwidth=width)
         thead = nodes.thead()
         group += thead
         thead += self._row([nodes.Text(h) for h in headers])
@@ -139,17 +154,18 @@ class FactRegisterDirective(SphinxDirective):
         for row in frame.itertuples(index=False):
             anchor = formatting.fact_anchor(row.fact_id)
             vmax = None if pd.isna(row.value_max) else row.value_max
-            cells = [f"{row.section}, {row.paragraph}", row.place,
+            cells = [row.section, row.paragraph, row.place,
                      formatting.value(row.value, row.unit, vmax), row.unit.replace("_", " "),
                      "" if pd.isna(row.qualifier) else row.qualifier,
-                     "" if pd.isna(row.period) else row.period, row.description]
+                     "" if pd.isna(row.period) else row.period, row.as_written,
+                     row.description]
             tr = self._row([fact_id_literal(row.fact_id, row.fact_id)]
                            + [nodes.Text(str(c)) for c in cells])
             tr[0][0].insert(0, nodes.target("", "", ids=[anchor]))
             std.note_hyperlink_target(anchor, self.env.docname, anchor, row.fact_id)
             tbody += tr
         spec = addnodes.tabular_col_spec()
-        spec["spec"] = latex_column_spec([c[2] for c in REGISTER_COLUMNS])
+        spec["spec"] = latex_column_spec([width for _, width in REGISTER_COLUMNS])
         return [nodes.raw("", LATEX_TABLE_OPEN, format="latex"), spec, table,
                 nodes.raw("", LATEX_TABLE_CLOSE, format="latex")]
 
@@ -164,6 +180,8 @@ class FactRegisterDirective(SphinxDirective):
 def setup(app):
     app.add_role("fact", FactRole())
     app.add_directive("fact-register", FactRegisterDirective)
-    app.add_node(fact_id_literal, latex=(_visit_fact_id_latex, None))
+    app.add_node(fact_id_literal, latex=(_visit_fact_id_latex, None),
+                 html=(_visit_fact_id_html, None))
     app.setup_extension("liangshan_book.links")
+    app.setup_extension("liangshan_book.tables")
     return {"version": "0.2", "parallel_read_safe": True, "parallel_write_safe": True}

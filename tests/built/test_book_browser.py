@@ -21,7 +21,8 @@ pytestmark = [pytest.mark.book, pytest.mark.browser]
 HTML = paths.BUILD / "html"
 ARTIFACTS = paths.BUILD / "test-artifacts"
 CHAPTER_PAGES = ["chapters/ch1_changes.html", "chapters/ch2_basic_needs.html",
-                 "chapters/ch3_problems.html", "chapters/ch4_measures.html"]
+                 "chapters/ch3_problems.html", "chapters/ch4_measures.html",
+                 "chapters/ch5_national.html"]
 SEVERE = {"serious", "critical"}
 
 
@@ -75,7 +76,7 @@ def test_page_in_the_browser(browser, site, axe_report, page_path):
         for v in violations:
             if v["impact"] not in SEVERE:
                 print(f"{page_path}: {v['impact']} {v['id']} x{len(v['nodes'])}: {v['help']}")
-        if page_path in CHAPTER_PAGES or page_path == "chapters/intro.html":
+        if page_path in CHAPTER_PAGES or page_path == "index.html":
             shots = ARTIFACTS / "screenshots"
             shots.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(shots / (page_path.split("/")[-1][:-5] + ".png")))
@@ -110,4 +111,68 @@ def test_the_interactive_county_map_works_offline(browser, site):
         context.close()
     assert paths_with_titles == 17
     assert focused.lower() == "path"
+    assert outside == [] and errors == []
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_no_page_runs_off_the_screen(browser, site, width):
+    """At a desktop and at a phone's width no page scrolls sideways: wide tables and figures
+    scroll inside themselves."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    wide = {}
+    try:
+        for page_path in _pages():
+            page.goto(f"{site}/{page_path}", wait_until="networkidle")
+            over = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            if over > 0:
+                wide[page_path] = over
+    finally:
+        context.close()
+    assert wide == {}, f"pages wider than {width} px (by px): {wide}"
+
+
+def test_the_register_can_be_searched_sorted_and_filtered(browser, site):
+    context, page, errors, outside = visit(browser, site, "chapters/appendix_a_register.html")
+    try:
+        rows = "table.fact-register tbody tr"
+        page.wait_for_selector("div.dt-search input")
+        total = page.locator(rows).count()
+        page.fill("div.dt-search input", "Kuijiu")
+        kuijiu = page.locator(rows).count()
+        shown = page.locator(rows).all_inner_texts()
+        page.fill("div.dt-search input", "")
+        page.click("table.fact-register thead th:nth-child(5)")     # sort by Value
+        page.click("button.dtsp-showAll")                           # open the filter panes
+        panes = page.locator("div.dtsp-searchPane").count()
+        # a register row's anchor still lands on its row
+        page.goto(f"{site}/chapters/appendix_a_register.html#fact-kuijiu-poverty-rate")
+        target = page.evaluate("document.getElementById('fact-kuijiu-poverty-rate')"
+                               ".closest('tr').querySelector('td').innerText")
+    finally:
+        context.close()
+    assert total == 113
+    assert 0 < kuijiu < total and all("kuijiu" in r.lower() for r in shown)
+    assert panes == 4                                               # section, place, unit, hedge
+    assert target.replace("\n", "") == "kuijiu.poverty_rate"
+    assert errors == [] and outside == []
+
+
+def test_the_national_map_works_offline(browser, site):
+    """Every poverty county drawn in the boundary layer is focusable with a name; the other
+    counties are drawn but not in the tab order."""
+    context, page, errors, outside = visit(browser, site, "chapters/ch5_national.html")
+    try:
+        focusable = page.eval_on_selector_all(
+            "svg.natmap path[tabindex='0']",
+            "els => els.filter(p => (p.getAttribute('aria-label') || '').length > 20).length")
+        background = page.eval_on_selector_all(
+            "svg.natmap path[aria-hidden='true']:not([tabindex])", "els => els.length")
+        page.locator("svg.natmap path[tabindex='0']").first.focus()
+        focused = page.evaluate("document.activeElement.getAttribute('aria-label')")
+    finally:
+        context.close()
+    # 832 listed counties less 冷湖行委, the one with no polygon (national/crosswalk.csv)
+    assert focusable == 831
+    assert background >= 2 and focused.startswith("Poverty county")
     assert outside == [] and errors == []

@@ -11,7 +11,7 @@ from analysis.data import paths
 pytestmark = pytest.mark.book
 
 HTML = paths.BUILD / "html"
-CHAPTERS = ["intro", "ch1_changes", "ch2_basic_needs", "ch3_problems", "ch4_measures",
+CHAPTERS = ["index", "ch1_changes", "ch2_basic_needs", "ch3_problems", "ch4_measures",
             "appendix_a_register", "appendix_b_audit", "appendix_b_sensitivity",
             "appendix_c_sources",
             "appendix_d_reproducibility", "appendix_e_code", "cite", "references"]
@@ -111,8 +111,9 @@ def test_every_register_row_has_an_anchor(pages):
 
 
 def test_fact_numbers_link_to_the_register(pages):
-    intro = pages[HTML / "chapters" / "intro.html"]
-    assert re.search(r'href="appendix_a_register.html#fact-liangshan-author-visits"', intro)
+    intro = pages[HTML / "index.html"]
+    assert re.search(r'href="chapters/appendix_a_register.html#fact-liangshan-author-visits"',
+                     intro)
 
 
 def test_pages_say_their_language(pages):
@@ -138,7 +139,7 @@ def test_the_pdf_is_offered_for_download_when_built(pages):
     if not pdf.is_file():
         pytest.skip("no PDF built (TeX not installed): nothing to offer")
     assert (HTML / "liangshan-compendium.pdf").is_file()
-    assert "liangshan-compendium.pdf" in pages[HTML / "chapters" / "intro.html"]
+    assert "liangshan-compendium.pdf" in pages[HTML / "index.html"]
 
 
 class _LangStack(HTMLParser):

@@ -57,9 +57,9 @@ def chromium():
 
 
 def html_pages(html_dir: Path) -> list[str]:
-    """Every page of a built book, relative to its root (the redirecting index excluded)."""
+    """Every page of a built book, relative to its root (``index.html`` is the introduction)."""
     return sorted(p.relative_to(html_dir).as_posix() for p in html_dir.rglob("*.html")
-                  if p.name != "index.html" and "_static" not in p.parts)
+                  if "_static" not in p.parts and "_modules" not in p.parts)
 
 
 def visit(browser, site: str, page_path: str):

@@ -80,15 +80,16 @@ def _read(pkg: DataPackage, name: str
 
 def _item(gdf: gpd.GeoDataFrame, i, key: str) -> str:
     code = gdf.at[i, key] if key in gdf else None
-    name = gdf.at[i, "name_en"] if "name_en" in gdf else None
+    name = next((gdf.at[i, c] for c in ("name_en", "name", "name_zh") if c in gdf), None)
     label = f"feature {i + 1}"
     if isinstance(code, str):
         label += f" (adcode {code}" + (f", {name})" if isinstance(name, str) else ")")
     return label
 
 
-def _check_layer(res: dict, gdf: gpd.GeoDataFrame) -> list[Problem]:
-    """Feature count, CRS, keys, geometry validity, overlaps and total area of one layer."""
+def _check_layer(res: dict, gdf: gpd.GeoDataFrame, *, overlaps: bool = True) -> list[Problem]:
+    """Feature count, CRS, keys, geometry validity, overlaps (unless ``overlaps`` is false: a
+    large layer checks its coverage otherwise) and total area of one layer."""
     fname = res["path"]
     key = res.get("x-key-property", "adcode")
     problems = []
@@ -132,7 +133,8 @@ def _check_layer(res: dict, gdf: gpd.GeoDataFrame) -> list[Problem]:
                                         "longitude/latitude in degrees"))
             else:
                 ok.append(i)
-    problems += _check_overlaps(fname, gdf.loc[ok], key)
+    if overlaps:
+        problems += _check_overlaps(fname, gdf.loc[ok], key)
     total = sum(geodesic_area_km2(g) for g in gdf.loc[ok].geometry)
     want_area = res.get("x-measured-area-km2")
     if want_area and abs(total - want_area) > AREA_TOLERANCE * want_area:

@@ -53,17 +53,33 @@ def file_of(pkg: DataPackage, key: str) -> str:
 def raw(pkg: DataPackage, key: str) -> pd.DataFrame | None:
     """The table as strings (empty cells as <NA>), or None when it cannot be read (the schema
     check reports why)."""
+    return read_strings(pkg, RESOURCES[key])
+
+
+def _typed(pkg: DataPackage, key: str) -> pd.DataFrame:
+    """The table typed by its schema; cells that do not parse become <NA>."""
+    return typed(pkg, RESOURCES[key])
+
+
+def read_strings(pkg: DataPackage, name: str) -> pd.DataFrame | None:
+    """Resource ``name``'s CSV as strings (empty cells as <NA>), or None when it cannot be
+    read (the schema check reports why)."""
     try:
-        return pd.read_csv(pkg.path(RESOURCES[key]), dtype="string", keep_default_na=False,
+        return pd.read_csv(pkg.path(name), dtype="string", keep_default_na=False,
                            na_values=[""], encoding="utf-8-sig")
     except (OSError, ValueError, pd.errors.ParserError):
         return None
 
 
-def _typed(pkg: DataPackage, key: str) -> pd.DataFrame:
-    """The table typed by its schema; cells that do not parse become <NA>."""
-    res = pkg.resource(RESOURCES[key])
-    frame = raw(pkg, key)
+def typed(pkg: DataPackage, name: str) -> pd.DataFrame:
+    """Resource ``name``'s CSV typed by its schema (see the module docstring); cells that do
+    not parse become <NA>.
+
+    Raises:
+        ContextDataError: the file is missing or unreadable.
+    """
+    res = pkg.resource(name)
+    frame = read_strings(pkg, name)
     if frame is None:
         raise ContextDataError(Problem(res["path"], None, None, "a missing or unreadable file",
                                        "a readable UTF-8 CSV file"))

@@ -5,11 +5,12 @@ recorded sha256; each CSV meets its Table Schema (types, constraints, declared u
 ids, primary and foreign keys); the article's text on this machine is the one the register was
 made against; the register agrees with the article (locators in range, each ``as_written``
 phrase in its paragraph and reading as the row's value, when the text is here); the context
-tables and the boundaries pass their own checks.
+tables, the boundaries and the national files pass their own checks
+(:mod:`analysis.data.national`).
 """
 from __future__ import annotations
 
-from analysis.data import article, boundaries, context_checks, paths, register
+from analysis.data import article, boundaries, context_checks, national, paths, register
 from analysis.data.package import DataPackage, current
 from analysis.data.problems import DataError, Problem
 from analysis.data.schema_check import check_resources
@@ -36,6 +37,7 @@ def check_package(pkg: DataPackage | None = None) -> list[Problem]:
     problems += register.check_register(pkg)
     problems += context_checks.check_context(pkg)
     problems += boundaries.check_boundaries(pkg)
+    problems += national.check_national(pkg)
     return problems
 
 
