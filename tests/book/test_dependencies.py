@@ -74,7 +74,7 @@ def test_the_descriptor_hash_fields_do_not_count(data_copy):
 
 
 def test_a_module_that_imports_a_whole_package_by_name_depends_on_all_of_it():
-    # the sensitivity page collects every chapter module's conclusions by name (importlib):
+    # Appendix B's sensitivity section collects every chapter module's conclusions by name:
     # its digest follows all of analysis.chapters, including modules it never names
     mods = dependencies.closure({"analysis.chapters.book_sensitivity"})
     chapters = {".".join(p.relative_to(PACKAGE.parent).with_suffix("").parts)

@@ -12,8 +12,7 @@ pytestmark = pytest.mark.book
 
 HTML = paths.BUILD / "html"
 CHAPTERS = ["index", "ch1_changes", "ch2_basic_needs", "ch3_problems", "ch4_measures",
-            "appendix_a_register", "appendix_b_audit", "appendix_b_sensitivity",
-            "appendix_c_sources",
+            "appendix_a_register", "appendix_b_audit", "appendix_c_sources",
             "appendix_d_reproducibility", "appendix_e_code", "cite", "references"]
 
 

@@ -1,9 +1,9 @@
-"""The book's assumptions and the sensitivity of its conclusions, in one place: the page that
-follows Appendix B.
+"""The book's assumptions and the sensitivity of its conclusions, in one place: the last
+section of Appendix B before its full audit tables.
 
 Every assumption comes from :data:`analysis.domain.assumptions.REGISTRY`; every conclusion from
 the ``CONCLUSIONS`` list of a module of ``analysis.chapters`` (:func:`collect`), so that a
-chapter added later appears on the page without a change here. Each conclusion is swept over
+chapter added later appears there without a change here. Each conclusion is swept over
 the range of each assumption it uses (:mod:`analysis.domain.sensitivity`).
 """
 from __future__ import annotations
@@ -23,7 +23,7 @@ from analysis.domain.sensitivity import Conclusion
 from analysis.formatting import escape_markdown, number
 
 #: The packages whose every module this one imports while it runs; the book's dependency
-#: digests read this (as they read ``DATA_FILES``), so that the page runs again when a
+#: digests read this (as they read ``DATA_FILES``), so that Appendix B runs again when a
 #: chapter's conclusions change.
 IMPORTS_ALL_OF = ("analysis.chapters",)
 
@@ -193,7 +193,7 @@ def not_in_tornado(found: list[Found]) -> list[str]:
 
 
 def overview(found: list[Found]) -> Values:
-    """The counts the page's prose gives."""
+    """The counts the section's prose gives."""
     frame = sensitivity.table([f.conclusion for f in found])
     flipping = frame.loc[frame["flips"], "conclusion"].unique()
     v = Values()
