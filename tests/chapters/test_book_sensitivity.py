@@ -76,7 +76,7 @@ def test_tables_of_the_synthetic_chapter(synthetic):
     rows = bs.tornado_rows(found)
     assert rows["conclusion"].tolist() == ["ch9.bricks"]
     label = rows["label"].iloc[0]
-    assert max(len(line) for line in label.splitlines()) <= 48  # wrapped
+    assert max(len(line) for line in label.splitlines()) <= 44  # wrapped
     assert " ".join(label.split()) == ("more than 40,000 bricks a season — moving days of brick "
                                        "demand in one building season")
     table = bs.assumptions_table(found).set_index("Name in the code")

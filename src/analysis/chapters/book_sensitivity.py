@@ -173,7 +173,7 @@ def at_default(found: list[Found]) -> dict[str, float]:
     return {f.conclusion.key: float(f.conclusion.compute(Assumptions())) for f in found}
 
 
-def tornado_rows(found: list[Found], width: int = 48) -> pd.DataFrame:
+def tornado_rows(found: list[Found], width: int = 44) -> pd.DataFrame:
     """The rows of the tornado chart (:func:`analysis.domain.sensitivity.tornado_rows`) with
     a label for each: the conclusion's statement and the assumption moved, wrapped to
     ``width`` characters. Conclusions whose number is zero at the defaults have no percent

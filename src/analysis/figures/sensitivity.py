@@ -46,9 +46,9 @@ def tornado(rows: pd.DataFrame, limit: float = 100.0) -> Figure:
         raise ValueError("no conclusions to draw")
     n = len(rows)
     lines = [str(label).count("\n") + 1 for label in rows["label"]]
-    height = 1.3 + sum(0.28 * k + 0.3 for k in lines)
-    fig = Figure(figsize=(8.0, height))
-    ax = fig.add_axes((0.47, 0.9 / height, 0.5, 1 - 1.25 / height))
+    height = 1.4 + sum(0.3 * k + 0.3 for k in lines)
+    fig = Figure(figsize=(7.2, height))
+    ax = fig.add_axes((0.46, 0.95 / height, 0.5, 1 - 1.35 / height))
     widest = max(rows[["change_low_pct", "change_high_pct"]].abs().max().max(), 1.0)
     cut = widest > limit
     reach = min(limit, widest) * (1.6 if cut else 1.35)
@@ -66,19 +66,19 @@ def tornado(rows: pd.DataFrame, limit: float = 100.0) -> Figure:
                 text += f"  {FLIP_MARK}"
             side = 1 if drawn >= 0 else -1
             ax.text(drawn + side * reach * 0.02, yy, text, va="center",
-                    ha="left" if side > 0 else "right", fontsize=8,
+                    ha="left" if side > 0 else "right", fontsize=8.5,
                     fontweight="bold" if FLIP_MARK in text else "normal")
     ax.set_axisbelow(True)
     ax.axvline(0, color="black", linewidth=0.9)
     ax.set_yticks(range(n))
-    ax.set_yticklabels(list(rows["label"])[::-1], fontsize=8)
+    ax.set_yticklabels(list(rows["label"])[::-1], fontsize=8.5)
     ax.set_ylim(-0.7, n - 0.3)
     ax.set_xlim(-reach, reach)
     ax.grid(axis="y", visible=False)
     ax.set_xlabel("Change in the conclusion's number from its value at the defaults (%)")
     ax.legend(handles=[Patch(facecolor=c, hatch=h, edgecolor="black", label=lab)
                        for c, h, lab in ENDS.values()],
-              loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=8)
+              loc="lower center", bbox_to_anchor=(0.35, 1.0), ncol=1, fontsize=8.5)
     note = (f" Bars beyond {limit:g}% either way are cut there; their value is written beside "
             "them." if cut else "")
     style.source_line(fig, "Source: the book's own computations; each conclusion is defined by "
