@@ -225,6 +225,7 @@ def flips_markdown(found: list[Found]) -> str:
                   for end in ("low", "high") if r[f"holds_at_{end}"] != r["holds_at_default"]]
         verb = "fails" if r["holds_at_default"] else "holds"
         lines.append(f"- {chapter_label(module[r['conclusion']])}: "
-                     + escape_markdown(f"{r['statement']} ({r['conclusion']}) {verb} at the "
-                                       f"{' and the '.join(turned)} of {what[r['assumption']]}."))
+                     + escape_markdown(r["statement"]) + f" (`{r['conclusion']}`) "
+                     + escape_markdown(f"{verb} at the {' and the '.join(turned)} of "
+                                       f"{what[r['assumption']]}."))
     return "\n".join(lines) if lines else "No conclusion flips within the ranges."
