@@ -176,3 +176,22 @@ def test_the_national_map_works_offline(browser, site):
     assert focusable == 831
     assert background >= 2 and focused.startswith("Poverty county")
     assert outside == [] and errors == []
+
+
+def test_the_audit_table_can_be_searched(browser, site):
+    """Appendix B's audit table: searching for a verdict leaves the checks that reached it."""
+    from analysis.domain import audit
+
+    context, page, errors, outside = visit(browser, site, "chapters/appendix_b_audit.html")
+    try:
+        rows = page.locator("table.interactive-table").first.locator("tbody tr")
+        page.wait_for_selector("div.dt-search input")
+        total = rows.count()
+        page.locator("div.dt-search input").first.fill("EXPLAINED")
+        shown = rows.all_inner_texts()
+    finally:
+        context.close()
+    counts = audit.verdict_counts()
+    assert total == counts.sum()
+    assert len(shown) == counts["explained"] and all("EXPLAINED" in r for r in shown)
+    assert errors == [] and outside == []

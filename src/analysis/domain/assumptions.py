@@ -196,9 +196,12 @@ _CH3 = [
 _APPENDIX_B = [
     Assumption(
         name="almost_band", default=0.10, low=0.05, high=0.20, unit="share",
-        what="how far below X a quantity described as \"almost X\" may lie",
-        basis=("Our reading, not a sourced norm: with 0.10, \"almost half\" covers 45% to "
-               "50%. Low: 0.05, a strict reading. High: 0.20, a loose one."),
+        what="how far below a number the word \"almost\" may reach, as a share of it",
+        basis=("Our reading: no source or style guide fixes it, and the article uses the word "
+               "once for a number it also gives in full (Butuo's health-facility visits). Default: "
+               "one tenth, so that \"almost half\" covers falls from 45% to 50%. Low: one "
+               "twentieth, a strict reading (47.5% to 50%). High: one fifth (40% to 50%); "
+               "further down, \"almost\" would tell the reader little."),
         chapter="appendix_b", limits=(0, 1)),
 ]
 
