@@ -37,6 +37,7 @@ RESOURCES = {
     "poverty_county_status": "context_poverty_county_status",
     "poverty_national": "context_poverty_national",
     "poverty_sichuan_liangshan": "context_poverty_sichuan_liangshan",
+    "campaign_timeline": "context_campaign_timeline",
 }
 BOOLEAN = {"true": True, "True": True, "TRUE": True, "1": True,
             "false": False, "False": False, "FALSE": False, "0": False}
@@ -179,6 +180,19 @@ def poverty_sichuan_liangshan(*, primary_only: bool = False) -> pd.DataFrame:
     """
     frame = _loader("poverty_sichuan_liangshan")
     return frame[frame["primary"]].reset_index(drop=True) if primary_only else frame
+
+
+def campaign_timeline() -> pd.DataFrame:
+    """Dated events of the targeted poverty alleviation campaign, 2013-2021, one per row.
+
+    ``date`` stays a string written to the row's ``precision`` (``2013-11-03``, ``2016-04`` or
+    ``2014``); :func:`analysis.domain.timeline.events` turns it into the period it covers.
+
+    Raises:
+        ContextDataError: the table breaks its schema or a check of
+            :mod:`analysis.data.context_checks` (see the module docstring).
+    """
+    return _loader("campaign_timeline")
 
 
 def series(frame: pd.DataFrame, indicator: str, *, column: str = "value",
