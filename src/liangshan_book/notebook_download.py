@@ -50,7 +50,8 @@ def executed_notebook(path: Path, settings: preexecute.Settings) -> nbformat.Not
     """The chapter at ``path`` as a notebook with the outputs of its cached execution.
 
     Raises:
-        ExtensionError: the cache holds no execution of the chapter's current code cells.
+        sphinx.errors.ExtensionError: the cache holds no execution of the chapter's current
+            code cells.
     """
     from jupyter_cache import get_cache
 

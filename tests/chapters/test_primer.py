@@ -14,6 +14,8 @@ def test_timeline_section():
     # November and one more to the 17th: 459 days, about 15 months
     assert v.number("primer_article_to_exit_months") == pytest.approx(459 / 365.25 * 12)
     assert v.number("primer_liangshan_events") == 4
+    assert (v.number("primer_chinese_published"), v.number("primer_english_posted")) == (
+        "16 Aug 2019", "13 Jan 2020")
     assert v["primer_campaign_years"].computed_by == "analysis.domain.timeline.span"
 
 
@@ -26,3 +28,15 @@ def test_people_section():
     assert v.number("primer_butuo_minority_2020") == 95.89
     assert v.number("primer_jinyang_minority_2020") == 84.47
     assert "upper bound on the Yi share" in v["primer_minority_2020"].what
+
+
+def test_events_table_names_each_source():
+    t = primer.events_table()
+    assert list(t.columns) == ["Date", "Event", "Where", "Source"]
+    assert len(t) == 14
+    assert t.iloc[0]["Date"] == "3 Nov 2013"
+    assert t.iloc[0]["Source"] == "S90: China Daily (from Xinhua), 2020-11-02"
+    english = t[t["Date"] == "13 Jan 2020"].iloc[0]
+    assert (english["Where"], english["Source"]) == ("The article", "the article, ¶2")
+    chinese = t[t["Date"] == "16 Aug 2019"].iloc[0]
+    assert chinese["Source"] == "S97: Sichuan Online (四川在线), 2019-08-16; the article, ¶43"

@@ -41,6 +41,11 @@ def timeline_section(events: pd.DataFrame | None = None) -> Values:
           timeline.span(ev, "article_chinese", "liangshan_last_exits") * 12,
           "months from the article's Chinese publication to the approval of Liangshan's last "
           "poverty counties' exit", timeline.span)
+    shown = ev.set_index("event_id")["shown"]
+    v.add("primer_chinese_published", shown["article_chinese"], "date of the article's "
+          "Chinese original in Qiushi (source S97)", timeline.shown_date)
+    v.add("primer_english_posted", shown["article_english"], "date the English text was "
+          "posted online (the article, paragraph 2)", timeline.shown_date)
     v.add("primer_liangshan_events", timeline.count_by_track(ev)["Liangshan"],
           "events of the timeline in Liangshan itself", timeline.count_by_track)
     return v
@@ -64,3 +69,29 @@ def people_section() -> Values:
               f"share of all minorities together in {table.loc[code, 'name_pinyin']}'s "
               "residents at the 2020 census, percent", counties.county_table)
     return v
+
+
+def events_table(events: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The timeline's events with their sources, for the reader: date (as precisely as
+    known), what happened, where, and who reports it (the source's id and producer, or the
+    article's paragraph).
+
+    Args:
+        events: :func:`analysis.domain.timeline.events` (default: computed from the data).
+    """
+    from analysis.data import context
+
+    ev = timeline.events() if events is None else events
+    producers = context.sources().set_index("source_id")["producer"]
+
+    def who(source: str) -> str:
+        parts = []
+        for item in source.split("; "):
+            if item.startswith("article"):
+                parts.append("the article, " + item.removeprefix("article "))
+            else:
+                parts.append(f"{item}: {producers[item]}")
+        return "; ".join(parts)
+
+    return pd.DataFrame({"Date": ev["shown"], "Event": ev["label"], "Where": ev["track"],
+                         "Source": ev["source"].map(who)})

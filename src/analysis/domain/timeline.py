@@ -30,7 +30,7 @@ def period(date: str, precision: str) -> tuple[pd.Timestamp, pd.Timestamp]:
         precision: ``day``, ``month`` or ``year``.
 
     Returns:
-        The first and last day (both included): ``("2016-04", "month")`` gives 2016-04-01 and
+        The first and last day, both included; ``("2016-04", "month")`` gives 2016-04-01 and
         2016-04-30.
 
     Raises:
@@ -62,8 +62,9 @@ def events(frame: pd.DataFrame | None = None) -> pd.DataFrame:
         frame: the table of :func:`analysis.data.context.campaign_timeline` (default: read it).
 
     Returns:
-        One row per event, sorted by start (then by track): ``event_id``, ``track``,
-        ``label``, ``precision``, ``start`` and ``end`` (first and last possible day),
+        One row per event, sorted by start and then by track, with the columns
+        ``event_id``, ``track``, ``label``, ``precision``, ``start`` and ``end`` (first and
+        last possible day),
         ``days`` (length of the period, 1 for a day), ``shown`` (the date as printed, see
         :func:`shown_date`), ``source`` (the source ids and/or the article's paragraph, e.g.
         ``S97; article ¶43``) and ``rank`` (0, 1, ... in date order).
