@@ -19,17 +19,72 @@ def test_nan_and_non_numbers_are_refused(bad):
         glue_value("x", bad)
 
 
+CAPTION = {"caption": "A caption.", "name": "tbl-test"}
+
+
 def test_table_puts_row_labels_in_the_corner_cell_and_leaves_no_header_empty():
     import pandas as pd
 
     from analysis.notebook import table
 
-    t = table(pd.DataFrame({"Place": ["Butuo", "Jinyang"], "Rate (%)": [26.0, 23.6]}))
+    t = table(pd.DataFrame({"Place": ["Butuo", "Jinyang"], "Rate (%)": [26.0, 23.6]}),
+              **CAPTION)
     html = t._repr_html_()
     assert "<th></th>" not in html and ">Place</th>" in html
     assert list(t.frame.index) == ["Butuo", "Jinyang"] and list(t.frame.columns) == ["Rate (%)"]
     with pytest.raises(KeyError, match="no column 'Year'"):
-        table(t.frame.reset_index(), "Year")
+        table(t.frame.reset_index(), "Year", **CAPTION)
+
+
+def test_a_table_is_numbered_with_its_caption_in_both_forms():
+    import pandas as pd
+
+    from analysis.notebook import table
+
+    t = table(pd.DataFrame({"Place": ["Butuo"], "Rate (%)": [26.0]}), name="tbl-ch1-rates",
+              caption="Rates by place.\n  Source: {py:func}`analysis.domain.trends.rate_changes`.")
+    md = t._repr_markdown_()
+    # a captioned list-table (a colon fence: the caption may hold roles with backticks), with
+    # its label, so that {numref} numbers it in HTML and PDF alike; the caption on one line
+    assert (":::{list-table} Rates by place. Source: "
+            "{py:func}`analysis.domain.trends.rate_changes`.\n") in md
+    assert ":name: tbl-ch1-rates\n" in md and ":stub-columns: 1\n" in md
+    # Jupyter's HTML form carries the caption too, the role reduced to its text
+    assert ("<caption>Rates by place. Source: analysis.domain.trends.rate_changes.</caption>"
+            in t._repr_html_())
+
+
+@pytest.mark.parametrize("caption, name, message", [
+    (" ", "tbl-x", "give it a caption"),
+    ("A caption.", "table one", "expected 'tbl-'"),
+    ("A caption.", "tbl-Ch1", "expected 'tbl-'"),
+])
+def test_a_table_needs_a_caption_and_a_well_formed_name(caption, name, message):
+    import pandas as pd
+
+    from analysis.notebook import table
+
+    with pytest.raises(ValueError, match=message):
+        table(pd.DataFrame({"A": ["x"], "B": [1]}), caption=caption, name=name)
+
+
+def test_columns_of_numbers_are_marked_and_get_a_true_minus_sign():
+    import pandas as pd
+
+    from analysis.notebook import table
+
+    t = table(pd.DataFrame({
+        "Place": ["Butuo", "Jinyang", "-2 is a label"],
+        "Change (pp)": [-9.6, -14.5, 1.0],             # floats: pandas writes -9.6
+        "Count": ["1,295,600", "\u2014", "52%"],       # formatted numbers, a dash
+        "Note": ["a", "-3 things", "b"],                # text, even if one cell starts "-3"
+        "Year": [2013, 2018, 2020]}), **CAPTION)
+    assert t.numeric_columns() == [2, 3, 5]   # the row labels' column (1) is never numeric
+    md = t._repr_markdown_()
+    assert ":class: longtable liangshan-table numeric-2 numeric-3 numeric-5\n" in md
+    cells = t.cells()
+    assert [row[1] for row in cells[1:]] == ["\u22129.6", "\u221214.5", "1.0"]
+    assert cells[2][3] == "\u22123 things" and cells[3][0] == "\u22122 is a label"
 
 
 def test_table_cells_are_shown_whole_in_html_and_in_the_markdown_for_the_pdf():
@@ -39,11 +94,11 @@ def test_table_cells_are_shown_whole_in_html_and_in_the_markdown_for_the_pdf():
 
     long_note = "a note " * 40
     t = table(pd.DataFrame({"Check": ["c1", "c2"], "Value": [1295600.0, 52.0],
-                            "Note": [long_note, "ids a_b and *c*, one | two"]}))
+                            "Note": [long_note, "ids a_b and *c*, one | two"]}), **CAPTION)
     assert long_note.strip() in t._repr_html_() and "..." not in t._repr_html_()
     md = t._repr_markdown_()
     assert md.startswith("```{raw} latex\n\\begingroup\\liangshantable\n")  # see preamble
-    assert "```{list-table}\n:header-rows: 1\n:widths: " in md
+    assert ":::{list-table} A caption.\n:header-rows: 1\n" in md and "\n:widths: " in md
     assert ":class: longtable" in md  # breaks across pages in the PDF
     assert "* - Check\n  - Value\n  - Note\n" in md
     assert f"* - c1\n  - 1295600.0\n  - {long_note.strip()}\n" in md  # pandas' formatting
@@ -55,15 +110,17 @@ def test_column_widths_follow_the_cells_and_fit_the_line():
     from analysis.notebook import WIDEST_COLUMN, column_widths
 
     rows = [["Id", "Note"], ["a", "word " * 100], ["b", "short"]]
-    assert column_widths(rows, 200) == [5, WIDEST_COLUMN]  # bold "Id" and padding; capped note
-    # too wide for the line: the wants shrink until the line is full (the note from 40 to 24),
-    # but no column below its longest word
+    # "Id" in the heading face: (1.4 + 1) * 1.15 = 2.76, plus padding 2: 5; the note capped
+    assert column_widths(rows, 200) == [5, WIDEST_COLUMN]
+    # too wide for the line: the wants shrink until the line is full (the note from 40 to 22),
+    # but no column below its longest word; the row label "CONSISTENT", ten capitals in the
+    # heading face, needs 10 * 1.4 * 1.15 + 2 = 18.1
     wide = [["Verdict", "What is tested"], ["CONSISTENT", "a long sentence " * 20]]
-    assert column_widths(wide, 40) == [16, 24]  # ten capitals count as 14, padding 2
+    assert column_widths(wide, 40) == [18, 22]
     # an identifier needs only its longest piece between "." and "_"
-    # (and when even the needs do not fit, each column gets just its need)
-    assert column_widths([["x"], ["liangshan.spontaneous_migrant"]], 5) == [len("spontaneous")
-                                                                             + 2]
+    # (and when even the needs do not fit, each column gets just its need: "k", 1.15 + 2)
+    assert column_widths([["k", "x"], ["a", "liangshan.spontaneous_migrant"]], 5) == [
+        3, len("spontaneous") + 2]
 
 
 def test_long_identifiers_may_break_in_the_pdf():
@@ -71,7 +128,7 @@ def test_long_identifiers_may_break_in_the_pdf():
 
     from analysis.notebook import table
 
-    md = table(pd.DataFrame({"Id": ["liangshan.poor_population.2013"], "V": [1]}))
+    md = table(pd.DataFrame({"Id": ["liangshan.poor_population.2013"], "V": [1]}), **CAPTION)
     assert "liangshan.\u200bpoor\\_\u200bpopulation.\u200b2013" in md._repr_markdown_()
 
 
@@ -82,7 +139,7 @@ def test_wider_tables_get_smaller_type_in_the_pdf():
 
     def setup(columns):  # columns with the row labels
         frame = pd.DataFrame({f"c{i}": ["v"] for i in range(columns)})
-        return table(frame)._repr_markdown_().splitlines()[1]
+        return table(frame, **CAPTION)._repr_markdown_().splitlines()[1]
 
     assert setup(5) == "\\begingroup\\liangshantable"
     assert setup(6) == setup(7) == "\\begingroup\\liangshantable\\footnotesize"
@@ -95,16 +152,7 @@ def test_a_table_with_an_empty_cell_is_refused_naming_row_and_column():
     from analysis.notebook import table
 
     with pytest.raises(ValueError, match=r"row 1 \(label 'y'\), column 'B' is empty"):
-        table(pd.DataFrame({"A": ["x", "y"], "B": [1.0, None]}))
-
-
-def test_html_only_content_gives_the_pdf_a_sentence_instead_of_a_repr():
-    from analysis.notebook import HtmlOnly
-
-    shown = HtmlOnly("<svg></svg>")
-    assert shown._repr_html_() == "<svg></svg>"
-    assert "HTML edition" in shown._repr_markdown_()
-    assert "object at" not in repr(shown) and "IPython" not in repr(shown)
+        table(pd.DataFrame({"A": ["x", "y"], "B": [1.0, None]}), **CAPTION)
 
 
 def test_markdown_escaping_keeps_data_from_being_read_as_markup():
@@ -121,7 +169,12 @@ def test_the_latex_preamble_defines_the_table_setup_that_tables_call():
 
     config = yaml.safe_load((paths.ROOT / "_config.yml").read_text(encoding="utf-8"))
     preamble = config["sphinx"]["config"]["latex_elements"]["preamble"]
-    assert "\\newcommand{\\liangshantable}" in preamble
+    assert "\\usepackage{liangshan}" in preamble
+    assert "latex/liangshan.sty" in config["sphinx"]["config"]["latex_additional_files"]
+    sty = (paths.ROOT / "latex" / "liangshan.sty").read_text(encoding="utf-8")
+    # the group of analysis.notebook.Table, and the columns of liangshan_book.tables
+    assert "\\newcommand{\\liangshantable}" in sty
+    assert "\\newcolumntype{\\LSleft}" in sty and "\\newcolumntype{\\LSright}" in sty
 
 
 def test_how_computed_lists_each_value_with_what_it_is_and_its_function():

@@ -89,39 +89,63 @@ class Markdown:
 
 
 class Table:
-    """A table for the book: shown whole (no cell cut short, no row left out) as HTML in the
-    HTML book and in Jupyter, and as a MyST list-table, which the PDF typesets as a real table
-    (myst-nb prefers ``text/markdown`` to ``text/plain`` for LaTeX, and ``text/html`` for HTML).
+    """A numbered table with its caption, for the book and for Jupyter.
+
+    The book shows it as a MyST ``list-table`` (its ``text/markdown`` form, which ``_config.yml``
+    ranks first for the HTML builder too, through ``nb_mime_priority_overrides``): a real table
+    with its caption, numbered in both editions and citable with ``{numref}`` through its
+    ``name``; in the PDF a ``longtable`` whose caption stays with its first rows, and whose
+    continuation pages name it by its number. Jupyter shows the ``text/html`` form (the frame
+    with its caption). Numbers in it are written with a true minus sign, and columns of numbers
+    are marked ``numeric-<n>`` for the book, which sets them right-aligned (the book's
+    ``liangshan_book.tables``).
 
     Attributes:
         frame: the DataFrame shown, with its row labels as index.
+        caption: the caption (MyST inline markup), one paragraph: what the table shows and the
+            sources of its numbers, in words.
+        name: the label, ``tbl-...``, by which the text refers to it.
+        interactive: whether readers of the HTML book can search, sort and filter it (class
+            ``interactive-table``, see ``liangshan_book.interactive_tables``).
+
+    A table without caption and name is shown unnumbered (the "How these numbers were
+    computed" tables of :func:`how_computed`).
     """
 
     _WHOLE = ("display.max_colwidth", None, "display.max_rows", None,
               "display.max_columns", None)
 
-    def __init__(self, frame):
+    def __init__(self, frame, caption: str | None = None, name: str | None = None,
+                 interactive: bool = False):
+        if (caption is None) != (name is None):
+            raise ValueError("a table has both a caption and a name, or neither")
         self.frame = frame
+        self.caption = " ".join(caption.split()) if caption is not None else None
+        self.name = name
+        self.interactive = interactive
 
     def _repr_html_(self) -> str:
+        import html
+
         import pandas as pd
 
         with pd.option_context(*self._WHOLE):
-            return self.frame._repr_html_()
+            out = self.frame._repr_html_()
+        if self.caption is None:
+            return out
+        caption = html.escape(_ROLE.sub(r"\1", self.caption).replace("`", ""))
+        return _TABLE_TAG.sub(lambda m: f"{m.group()}<caption>{caption}</caption>", out,
+                              count=1)
 
     def __repr__(self) -> str:
         import pandas as pd
 
         with pd.option_context(*self._WHOLE, "display.width", 10_000):
-            return repr(self.frame)
+            return f"{self.caption or ''}\n{self.frame!r}".lstrip("\n")
 
-    def _repr_markdown_(self) -> str:
-        """The table as a MyST ``list-table`` for the PDF: the corner cell names the row labels;
-        numbers are formatted by pandas as in the HTML table; column widths follow the cells
-        (:func:`column_widths`), and long identifiers may break after ".", "_" or "/", so that
-        text wraps inside the page, ragged right and without hyphens; a ``longtable``, so that
-        a long table breaks across pages; wide tables are set in smaller type
-        (:data:`TYPE_SIZES`)."""
+    def cells(self) -> list[list[str]]:
+        """The table as text, header row first, the row labels' name in the corner cell;
+        numbers formatted by pandas (as in the HTML), each leading minus a true minus sign."""
         import pandas as pd
         from pandas.io.formats.format import DataFrameFormatter
 
@@ -131,24 +155,59 @@ class Table:
             columns = [[s.strip() for s in formatter.format_col(i)]
                        for i in range(frame.shape[1])]
         header = [frame.columns.name or "Row"] + [str(c) for c in frame.columns]
-        rows = [header] + [[str(label)] + [col[r] for col in columns]
-                           for r, label in enumerate(frame.index)]
+        rows = [[str(label)] + [col[r] for col in columns] for r, label in enumerate(frame.index)]
+        return [header] + [[_MINUS.sub("\u2212", c) for c in row] for row in rows]
+
+    def numeric_columns(self) -> list[int]:
+        """The columns (1 for the row labels' column) that hold only numbers (or dashes)."""
+        body = list(zip(*self.cells()[1:]))
+        return [i + 1 for i, col in enumerate(body) if i > 0 and _is_numeric(col)]
+
+    def _repr_markdown_(self) -> str:
+        """The table as a captioned MyST ``list-table`` (see the class): column widths follow
+        the cells (:func:`column_widths`), long identifiers may break after ".", "_" or "/";
+        wide tables are set in smaller type in the PDF (:data:`TYPE_SIZES`)."""
+        rows = self.cells()
+        header = rows[0]
         size, line = next((size, line) for most, size, line in TYPE_SIZES
                           if len(header) <= most)
         widths = column_widths(rows, line)
         cells = [[escape_markdown(_breakable(c)) or "\u2014" for c in row] for row in rows]
-        lines = ["```{list-table}", ":header-rows: 1",
-                 ":widths: " + " ".join(str(w) for w in widths), ":class: longtable", ""]
+        classes = (["longtable", "liangshan-table"]
+                   + (["interactive-table"] if self.interactive else [])
+                   + [f"numeric-{i}" for i in self.numeric_columns()])
+        head = [":::{list-table} " + self.caption, ":header-rows: 1", ":stub-columns: 1",
+                f":name: {self.name}"] if self.caption else [
+                ":::{list-table}", ":header-rows: 1", ":stub-columns: 1"]
+        lines = head + [":widths: " + " ".join(str(w) for w in widths),
+                        ":class: " + " ".join(classes), ""]
         for row in cells:
             lines += ["* - " + row[0]] + ["  - " + c for c in row[1:]]
-        lines.append("```")
-        # in a group, \liangshantable (the LaTeX preamble in _config.yml): cells ragged right
-        # and no hyphenation (an identifier copied from the PDF must not pick up a hyphen; it
-        # breaks only where analysis puts a zero-width space); smaller type if wide
+        lines.append(":::")
+        # in a group, \liangshantable (the LaTeX preamble in _config.yml): no hyphenation (an
+        # identifier copied from the PDF must not pick up a hyphen; it breaks only where
+        # analysis puts a zero-width space); smaller type if wide
         setup = "\\begingroup\\liangshantable" + size
         lines = (["```{raw} latex", setup, "```", ""] + lines
                  + ["", "```{raw} latex", "\\endgroup", "```"])
         return "\n".join(lines) + "\n"
+
+
+#: A MyST role in a caption (``{py:func}`name```), and a table's opening tag in pandas' HTML.
+_ROLE = re.compile(r"\{[^{}`]+\}`([^`]*)`")
+_TABLE_TAG = re.compile(r"<table[^>]*>")
+#: A hyphen-minus before a figure at the start of a cell (a minus sign).
+_MINUS = re.compile(r"^-(?=[\d.])")
+#: A cell that is a number (sign, figures with thousands separators, decimals, per cent).
+_NUMBER = re.compile(r"[\u2212+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\s?%?")
+_DASHES = ("", "\u2014", "\u2013", "-", "n/a")
+
+
+def _is_numeric(column) -> bool:
+    """Whether every cell of ``column`` is a number or a dash, and one at least a number."""
+    cells = [c.strip() for c in column]
+    return (any(_NUMBER.fullmatch(c) for c in cells)
+            and all(_NUMBER.fullmatch(c) or c in _DASHES for c in cells))
 
 
 #: Type size of a table in the PDF by its number of columns (row labels included) — up to
@@ -174,7 +233,7 @@ def _breakable(text: str) -> str:
 
 def _length(text: str, bold: bool = False) -> float:
     """Printed length of ``text`` in average lower-case characters: capitals and figures are
-    wider, and so is the bold header."""
+    wider, and so is the heading face of the header and the row labels."""
     width = sum(1.4 if c.isupper() else 1.1 if c.isdigit() else 1.0 for c in text)
     return width * (1.15 if bold else 1.0)
 
@@ -184,17 +243,19 @@ def column_widths(rows: list[list[str]], capacity: int) -> list[int]:
 
     Each column wants the mean length of its cells (at most :data:`WIDEST_COLUMN`) and needs
     at least its longest unbreakable piece (a word, or a part of a long identifier between
-    break points) plus :data:`COLUMN_PADDING`. When the wants do not fit the line, they shrink
-    in proportion, no column below its need, until they fit (if even the needs do not fit,
-    each column gets its need and LaTeX scales them all to the line).
+    break points) plus :data:`COLUMN_PADDING`. The header row and the row labels (the first
+    column) are set in the heading face, which is wider. When the wants do not fit the line,
+    they shrink in proportion, no column below its need, until they fit (if even the needs do
+    not fit, each column gets its need and LaTeX scales them all to the line).
     """
     import statistics
 
-    need = [COLUMN_PADDING + max(_length(seg, bold=(r == 0)) for r, cell in enumerate(col)
+    need = [COLUMN_PADDING + max(_length(seg, bold=(r == 0 or j == 0))
+                                 for r, cell in enumerate(col)
                                  for seg in (_SEGMENT.split(cell) or [""]))
-            for col in zip(*rows)]
-    want = [max(n, min(WIDEST_COLUMN, statistics.mean(_length(c) for c in col)))
-            for n, col in zip(need, zip(*rows))]
+            for j, col in enumerate(zip(*rows))]
+    want = [max(n, min(WIDEST_COLUMN, statistics.mean(_length(c, bold=(j == 0)) for c in col)))
+            for j, (n, col) in enumerate(zip(need, zip(*rows)))]
     if sum(want) > capacity:
         # the largest scale s at which the columns, each max(need, want * s), fit the line
         lo, hi = 0.0, 1.0
@@ -208,19 +269,36 @@ def column_widths(rows: list[list[str]], capacity: int) -> list[int]:
     return [max(1, round(w)) for w in want]
 
 
-def table(frame, index: str | None = None) -> Table:
-    """A DataFrame ready to show in the book, in HTML and in the PDF alike.
+def table(frame, index: str | None = None, *, caption: str, name: str,
+          interactive: bool = False) -> Table:
+    """A DataFrame ready to show in the book as a numbered table with its caption, in HTML and
+    in the PDF alike (see :class:`Table`).
 
     ``index`` (default: the first column) becomes the row labels, and its name moves into the
     header's corner cell, so that no header cell is left empty (screen readers announce empty
     header cells as blanks; axe-core's ``empty-table-header``). A pandas ``Styler`` would not do
     here: the PDF build prints its repr instead of the table.
 
+    Args:
+        frame: the data, one row per table row.
+        index: the column of row labels (default: the first).
+        caption: what the table shows and where its numbers come from, in words (one
+            paragraph of MyST inline markup; roles such as ``{py:func}`` may link the code).
+        name: the table's label, ``tbl-`` and lower-case words joined by hyphens, by which
+            the text cites it (``{numref}`tbl-ch1-trends```).
+        interactive: readers of the HTML book may search, sort and filter it (for long
+            tables such as the audit's).
+
     Raises:
         KeyError: ``index`` is not a column of ``frame``.
         ValueError: a cell is empty (NaN or None): the book prints no NaN; the message names
-            the row and the column.
+            the row and the column. Also when the caption is empty or the name malformed.
     """
+    if not caption.strip():
+        raise ValueError(f"table {name!r}: give it a caption (what it shows, and its sources)")
+    if not _NAME.fullmatch(name):
+        raise ValueError(f"table name {name!r}: expected 'tbl-' and lower-case words joined "
+                         "by hyphens, e.g. 'tbl-ch1-trends'")
     column = frame.columns[0] if index is None else index
     if column not in frame.columns:
         raise KeyError(f"table: no column {column!r} to use as row labels")
@@ -233,29 +311,8 @@ def table(frame, index: str | None = None) -> Table:
     out = frame.set_index(column)
     out.columns.name = out.index.name
     out.index.name = None
-    return Table(out)
+    return Table(out, caption, name, interactive=interactive)
 
 
-class HtmlOnly:
-    """Content that only the HTML book can show (an interactive map, say): HTML for the HTML
-    book and Jupyter, and in the PDF, in its place, a sentence saying where to find it
-    (instead of the ``<IPython.core.display.HTML object>`` repr LaTeX would print).
-
-    Attributes:
-        html: the HTML shown.
-        note: the Markdown shown in the PDF instead.
-    """
-
-    def __init__(self, html: str, note: str = "*This interactive view is part of the HTML "
-                                              "edition of the book.*"):
-        self.html = html
-        self.note = note
-
-    def _repr_html_(self) -> str:
-        return self.html
-
-    def _repr_markdown_(self) -> str:
-        return self.note
-
-    def __repr__(self) -> str:
-        return "HTML shown in the HTML book only"
+#: A table's label: ``tbl-`` and lower-case words joined by hyphens.
+_NAME = re.compile(r"tbl-[a-z0-9]+(-[a-z0-9]+)*")

@@ -20,14 +20,15 @@ import re
 
 import pandas as pd
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from analysis import formatting
 from analysis.data.package import current
 from analysis.data.problems import DataError, UnknownFactError
+from liangshan_book.interactive_tables import INTERACTIVE
 from liangshan_book.links import hinted_ref
-from liangshan_book.tables import INTERACTIVE
 
 #: Column headers of the register table, with their relative widths in the PDF (in HTML the
 #: browser sizes the columns to their content; ids wrap after "." and "_").
@@ -128,10 +129,13 @@ class FactRole(SphinxRole):
 
 
 class FactRegisterDirective(SphinxDirective):
-    """The whole register as a table, one anchor per fact."""
+    """The whole register as a table, one anchor per fact; the directive's argument is the
+    table's caption and ``:name:`` its label, so that it is numbered like every table."""
 
     has_content = False
-    option_spec = {}
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec = {"name": directives.unchanged}
 
     def run(self):
         from analysis.data.register import load_facts
@@ -140,8 +144,15 @@ class FactRegisterDirective(SphinxDirective):
         frame = load_facts()
         std = self.env.get_domain("std")
         headers = [c[0] for c in REGISTER_COLUMNS]
+        # in HTML the browser sizes the columns (colwidths-auto); the PDF gets its widths from
+        # the column specification set below
         table = nodes.table(classes=["fact-register", INTERACTIVE, "colwidths-auto",
-                                     "longtable"])
+                                     "longtable", f"numeric-{headers.index('Value') + 1}"])
+        if self.arguments:
+            inline, messages = self.state.inline_text(self.arguments[0], self.lineno)
+            table += nodes.title(self.arguments[0], "", *inline)
+            table += messages
+        self.add_name(table)
         group = nodes.tgroup(cols=len(headers))
         table += group
         for _, width in REGISTER_COLUMNS:
@@ -183,5 +194,5 @@ def setup(app):
     app.add_node(fact_id_literal, latex=(_visit_fact_id_latex, None),
                  html=(_visit_fact_id_html, None))
     app.setup_extension("liangshan_book.links")
-    app.setup_extension("liangshan_book.tables")
+    app.setup_extension("liangshan_book.interactive_tables")
     return {"version": "0.2", "parallel_read_safe": True, "parallel_write_safe": True}

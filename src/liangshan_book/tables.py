@@ -1,61 +1,75 @@
-"""A Sphinx extension: tables readers can search, sort and filter in the HTML book, offline.
+"""A Sphinx extension: how the book sets its tables, in HTML and in the PDF.
 
-A table whose class list holds ``interactive-table`` (the register of Appendix A, the audit
-table of Appendix B) is enhanced in the browser by DataTables, taken from the ``itables``
-package that ``requirements.lock`` pins (its ``dt_bundle.js`` and ``dt_bundle.css``, with no
-request to a CDN) and copied into the book's ``_static/vendor/datatables/``. Only the pages that
-hold such a table load it. Every row stays in the page (no paging), so anchors to rows work, and
-without JavaScript the table is an ordinary table.
+A table marks its columns of numbers with the classes ``numeric-<n>`` (``n`` counted from 1,
+the row labels' column included; :class:`analysis.notebook.Table` does it, and a table in the
+prose can do it with the ``{table}`` directive's ``:class:`` option). This extension
 
-Written here because Jupyter Book has no setting for it: itables renders DataFrames of
-notebook cells, not tables written by a directive, and would fetch its assets from a CDN.
+- gives each cell of those columns the class ``numeric``, which the stylesheet
+  (``_static/liangshan.css``) sets right-aligned with tabular figures in HTML;
+- in the PDF, sets a table whose column widths are given (``:widths:``) in columns of those
+  widths that are ragged right (``\\LSleft``) or, for numbers, ragged left (``\\LSright``):
+  narrow text columns set justified would gape. Both column types are defined in
+  ``latex/liangshan.sty``.
+
+Written here because neither docutils' tables nor Sphinx's LaTeX writer has a per-column
+alignment (Sphinx's ``tabularcolumns`` directive sets one table by hand, and, put in a notebook's
+output, takes the table after it out of the HTML page).
 """
 from __future__ import annotations
 
-from pathlib import Path
+import re
 
 from docutils import nodes
-from sphinx.util.fileutil import copy_asset_file
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
-#: The class that marks a table as interactive.
-INTERACTIVE = "interactive-table"
-ASSETS = Path(__file__).resolve().parent / "assets"
-SCRIPT = "liangshan-tables.js"
-VENDOR = "vendor/datatables"
+_NUMERIC = re.compile(r"numeric-(\d+)")
 
 
-def _itables_dir() -> Path:
-    import itables
-
-    return Path(itables.__file__).resolve().parent / "html"
-
-
-def has_interactive_table(doctree) -> bool:
-    """Whether a page's doctree holds a table marked :data:`INTERACTIVE` (or raw HTML of one,
-    as a notebook's output is)."""
-    if any(INTERACTIVE in t.get("classes", []) for t in doctree.findall(nodes.table)):
-        return True
-    return any("html" in r.get("format", "") and INTERACTIVE in r.astext()
-               for r in doctree.findall(nodes.raw))
+def numeric_columns(table: nodes.table) -> set[int]:
+    """The columns (counted from 1) that ``table``'s classes mark as numbers."""
+    return {int(m.group(1)) for c in table.get("classes", []) if (m := _NUMERIC.fullmatch(c))}
 
 
-def _page(app, pagename, templatename, context, doctree):
-    if app.builder.format == "html" and doctree is not None and has_interactive_table(doctree):
-        app.add_css_file(f"{VENDOR}/dt_bundle.css")
-        app.add_js_file(SCRIPT, type="module")
+def column_spec(widths: list[int], numeric: set[int]) -> str:
+    """The LaTeX column specification for columns of relative ``widths``: ragged right, or
+    ragged left for the ``numeric`` ones.
+
+    >>> column_spec([2, 1], {2})
+    '\\\\LSleft{2}{3}\\\\LSright{1}{3}'
+    """
+    total = sum(widths)
+    return "".join(("\\LSright" if i in numeric else "\\LSleft") + f"{{{w}}}{{{total}}}"
+                   for i, w in enumerate(widths, 1))
 
 
-def _copy(app, exc):
-    if exc is not None or app.builder.format != "html":
-        return
-    static = Path(app.outdir) / "_static"
-    copy_asset_file(str(ASSETS / SCRIPT), str(static / SCRIPT))
-    (static / VENDOR).mkdir(parents=True, exist_ok=True)
-    for name in ("dt_bundle.js", "dt_bundle.css"):
-        copy_asset_file(str(_itables_dir() / name), str(static / VENDOR / name))
+def _mark_cells(table: nodes.table, numeric: set[int]) -> None:
+    for row in table.findall(nodes.row):
+        for i, entry in enumerate(row.children, 1):
+            if i in numeric and "numeric" not in entry["classes"]:
+                entry["classes"].append("numeric")
+
+
+class TableLayout(SphinxPostTransform):
+    """Right-align the columns of numbers; in the PDF, ragged columns of the given widths."""
+
+    default_priority = 500
+
+    def run(self, **kwargs):
+        latex = self.app.builder.format == "latex"
+        for table in list(self.document.findall(nodes.table)):
+            numeric = numeric_columns(table)
+            _mark_cells(table, numeric)
+            colspecs = list(table.findall(nodes.colspec))
+            if not latex or "colwidths-given" not in table["classes"] or not colspecs:
+                continue
+            at = table.parent.index(table)
+            if at and isinstance(table.parent[at - 1], addnodes.tabular_col_spec):
+                continue  # set by hand: left alone
+            spec = column_spec([int(c["colwidth"]) for c in colspecs], numeric)
+            table.parent.insert(at, addnodes.tabular_col_spec(spec=spec))
 
 
 def setup(app):
-    app.connect("html-page-context", _page)
-    app.connect("build-finished", _copy)
+    app.add_post_transform(TableLayout)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

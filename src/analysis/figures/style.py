@@ -2,8 +2,14 @@
 
 One palette (Okabe & Ito's colour-blind-safe set, from Okabe & Ito 2008, "Color Universal
 Design"), opaque white figure backgrounds so that figures stay readable in the theme's dark
-mode, and PNG files without timestamps or version strings so that two builds give identical
-bytes. Call :func:`use` once before drawing; chapters do this in their first code cell.
+mode, a sans-serif face with a Chinese fallback (Noto Sans CJK, installed with the system
+packages) so that county names in Chinese are drawn, not left as empty boxes, and files without
+timestamps or version strings so that two builds give identical bytes.
+
+Each figure reaches the book in two forms (:func:`use` sets this up in a notebook): a PNG, which
+the HTML book shows, and a vector PDF, which the PDF book prints (myst-nb ranks
+``application/pdf`` first for its LaTeX builder). Call :func:`use` once before drawing; chapters
+do this in their first code cell, and each figure function does it again.
 """
 from __future__ import annotations
 
@@ -31,6 +37,15 @@ LINESTYLES = ["-", "--", "-.", ":", (0, (5, 1)), (0, (3, 1, 1, 1))]
 
 #: PNG metadata that keeps files byte-identical across builds and machines.
 PNG_METADATA = {"Software": None}
+#: PDF metadata likewise, without a creation date or the producer's and creator's versions.
+PDF_METADATA = {"Creator": None, "Producer": None, "CreationDate": None}
+#: The fonts of every text in a figure, in order of preference (a Latin face, then a Chinese
+#: one for the characters the first lacks; matplotlib falls back along ``font.family``).
+FONTS = ["DejaVu Sans", "Noto Sans CJK SC", "Noto Sans CJK JP"]
+#: The width in inches of the PDF book's text block (A4 with margins of one inch). A wider
+#: figure is printed scaled down to it, and its type with it (a figure's smallest type, times
+#: ``min(1, TEXT_WIDTH_IN / width)``, must stay at 6 pt or more; the PDF's tests check it).
+TEXT_WIDTH_IN = 6.27
 
 RC = {
     "figure.facecolor": "white",
@@ -40,8 +55,8 @@ RC = {
     "savefig.dpi": 110,
     "figure.dpi": 110,
     "figure.figsize": (7.0, 4.2),
-    "font.family": "sans-serif",
-    "font.sans-serif": ["DejaVu Sans", "Noto Sans CJK SC", "Noto Sans CJK JP"],
+    "font.family": FONTS,
+    "pdf.fonttype": 3,              # any outline (Noto CJK is CFF) embedded as a subset
     "font.size": 10,
     "axes.titlesize": 11,
     "axes.titleweight": "bold",
@@ -61,9 +76,10 @@ RC = {
 def use() -> None:
     """Apply the house style to matplotlib.
 
-    In a notebook it also switches on the inline backend (so that a returned Figure shows as
-    a PNG) *before* applying the style, since the backend brings rc settings of its own, and
-    makes the inline PNGs deterministic (no software version in their metadata).
+    In a notebook it also switches on the inline backend *before* applying the style (the
+    backend brings rc settings of its own) and has every Figure shown in two forms,
+    ``image/png`` and ``application/pdf`` (:func:`render`), from which myst-nb picks one per
+    builder: PNG for HTML, the vector PDF for LaTeX.
     """
     try:
         from IPython import get_ipython
@@ -73,9 +89,31 @@ def use() -> None:
         ip = None
     if ip is not None:
         ip.run_line_magic("matplotlib", "inline")
-        ip.run_line_magic("config", f"InlineBackend.print_figure_kwargs = "
-                                    f"{{'bbox_inches': 'tight', 'metadata': {PNG_METADATA!r}}}")
+        _show_as_png_and_pdf(ip)
     mpl.rcParams.update(RC)
+
+
+def render(fig, fmt: str) -> bytes:
+    """``fig`` as deterministic ``png`` or ``pdf`` bytes (no timestamp, no version string),
+    cropped to what is drawn, as the book shows it."""
+    import io
+
+    buffer = io.BytesIO()
+    metadata = {"png": PNG_METADATA, "pdf": PDF_METADATA}[fmt]
+    fig.savefig(buffer, format=fmt, metadata=metadata, bbox_inches="tight")
+    return buffer.getvalue()
+
+
+def _show_as_png_and_pdf(ip) -> None:
+    """Register IPython display formatters for matplotlib Figures: PNG and PDF, base64."""
+    import base64
+
+    from matplotlib.figure import Figure
+
+    formatters = ip.display_formatter.formatters
+    for mime, fmt in (("image/png", "png"), ("application/pdf", "pdf")):
+        formatters[mime].for_type(
+            Figure, lambda fig, fmt=fmt: base64.b64encode(render(fig, fmt)).decode("ascii"))
 
 
 def source_line(fig, text: str) -> None:
@@ -84,6 +122,18 @@ def source_line(fig, text: str) -> None:
              wrap=True)
 
 
-def save(fig, path) -> None:
-    """Save ``fig`` as a deterministic PNG (no timestamp, no version string)."""
-    fig.savefig(path, format="png", metadata=PNG_METADATA, bbox_inches="tight")
+def save(fig, target, fmt: str | None = None) -> None:
+    """Save ``fig`` as deterministic PNG or PDF bytes (no timestamp, no version string).
+
+    Args:
+        fig: the figure.
+        target: a path, or a binary file object.
+        fmt: ``png`` or ``pdf``; by default the path's suffix, or ``png`` for a file object.
+    """
+    from pathlib import Path
+
+    if isinstance(target, (str, Path)):
+        fmt = fmt or Path(target).suffix.lstrip(".").lower() or "png"
+        Path(target).write_bytes(render(fig, fmt))
+    else:
+        target.write(render(fig, fmt or "png"))

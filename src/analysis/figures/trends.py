@@ -207,22 +207,71 @@ def poverty_status_map():
     return maps.poverty_status_map(highlight=rate_labels())
 
 
-def county_svg() -> str:
-    """Interactive SVG of the counties (HTML only): name, poverty-county status and, for
-    Butuo and Jinyang, the register's rates; fill colours as in the static status map."""
+def _county_frame_with_status():
+    """The counties with the texts, fills, hatches and legend that both forms of the county
+    map show (:func:`county_svg`, :func:`county_key_map`)."""
     from analysis.figures import maps
 
     gdf = counties.county_frame()
     labels = rate_labels()
     gdf["article_rates"] = [labels.get(c, "not given in the article") for c in gdf["adcode"]]
     gdf["status_text"] = gdf["poverty_status"].astype(str)
+    gdf["rate_change"] = [labels.get(c, "").split(": ")[-1].split(" (")[0] or "\u2014"
+                          for c in gdf["adcode"]]
     colours = {c: maps.STATUS_STYLE[s]["facecolor"]
                for c, s in zip(gdf["adcode"], gdf["poverty_status"])}
     hatches = {c: maps.STATUS_STYLE[s]["hatch"]
                for c, s in zip(gdf["adcode"], gdf["poverty_status"])}
     legend = [(st["label"], st["facecolor"], st["hatch"]) for st in maps.STATUS_STYLE.values()]
+    return gdf, colours, hatches, legend
+
+
+#: The title of the county map, in both its forms.
+COUNTY_MAP_TITLE = "Liangshan's counties: poverty-county status and the article's rates"
+
+
+def county_svg() -> str:
+    """Interactive SVG of the counties (the HTML form of :func:`county_map`): name,
+    poverty-county status and, for Butuo and Jinyang, the register's rates; fill colours as in
+    the static status map."""
+    from analysis.figures import maps
+
+    gdf, colours, hatches, legend = _county_frame_with_status()
     return maps.interactive_county_svg(
         gdf, {"status_text": "National poverty county status",
               "article_rates": "Poverty rate in the article (register)"},
-        "Liangshan's counties: poverty-county status and the article's rates",
-        colors=colours, hatches=hatches, legend=legend)
+        COUNTY_MAP_TITLE, colors=colours, hatches=hatches, legend=legend)
+
+
+def county_key_map() -> Figure:
+    """The static form of :func:`county_map`, for print: the same fills and hatches (the
+    poverty-county status, explained by the legend), every county named in pinyin and Chinese,
+    and a key with each county's code, names, status fill and the article's rates
+    (:func:`analysis.figures.interactive.static_county_map`)."""
+    from analysis.figures import interactive
+
+    gdf, colours, hatches, legend = _county_frame_with_status()
+    start, end = (trends.period_year(register_period) for register_period in _rate_periods())
+    return interactive.static_county_map(
+        gdf, {"rate_change": f"Rate, {start} \u2192 {end}"},
+        COUNTY_MAP_TITLE, colors=colours, hatches=hatches, legend=legend,
+        source="provincial exit notices and press reports, context/poverty_county_status.csv; "
+               "rates from register rows " + ", ".join(
+                   f for place, pair in trends.RATE_FACTS.items()
+                   if place in ("Butuo", "Jinyang") for f in pair))
+
+
+def _rate_periods() -> tuple[str, str]:
+    from analysis.data import register
+
+    f0, f1 = next(iter(trends.RATE_FACTS.values()))
+    return register.fact(f0).period, register.fact(f1).period
+
+
+def county_map():
+    """Liangshan's counties as one figure in two forms
+    (:class:`analysis.figures.interactive.InteractiveFigure`): the interactive SVG
+    (:func:`county_svg`) in the HTML book, its static twin (:func:`county_key_map`) in print."""
+    from analysis.figures import interactive
+
+    return interactive.InteractiveFigure(county_svg(), county_key_map())
