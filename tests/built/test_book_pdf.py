@@ -11,7 +11,7 @@ pytestmark = [pytest.mark.book, pytest.mark.pdf]
 
 PDF = paths.BUILD / "latex" / "liangshan-compendium.pdf"
 LOG = paths.BUILD / "latex" / "liangshan-compendium.log"
-TITLES = ["What changed in Liangshan", "Food and clothing secured", "Problems that need attention",
+TITLES = ["What changed in Liangshan", "Food and clothing met", "Problems that need attention",
           "Measures for the final push", "The register of the article", "An audit of the article",
           "Data sources and licences", "Reproducibility", "The analysis code", "Cite this book"]
 

@@ -91,7 +91,40 @@ def test_exit_batches_and_county_values_are_copied_exactly():
     theirs = {(r["adcode_2022"], r["year"], r["value"], r["source_id"])
               for r in _shared("liangshan_county_indicators.csv")}
     for r in _rows(paths.DATA / CI):
+        if r["indicator"] in FROM_RAW_CENSUS:
+            continue  # taken from the raw census rows, checked below
         assert (r["adcode"], r["year"], r["value"], r["source_id"]) in theirs, r
+
+
+#: Indicators of county_indicators.csv taken from the raw census rows of the collection
+#: (shared/context/raw), with the census columns each one sums.
+FROM_RAW_CENSUS = {
+    "family_households": {"2010": ["户数"], "2020": ["家庭户数"]},
+    "population_aged_5_14": {
+        "2010": ["5-9岁（男）", "5-9岁（女）", "10-14岁（男）", "10-14岁（女）"],
+        "2020": ["男_5到9岁", "女_5到9岁", "男_10到14岁", "女_10到14岁"]},
+}
+
+
+def test_census_rows_taken_from_the_raw_tabulations_are_copied_exactly():
+    raw = {}
+    for year in ("2010", "2020"):
+        path = SHARED / "raw" / f"leiii_census_county_{year}_v1__liangshan_rows.csv"
+        if not path.is_file():
+            pytest.skip(f"the raw census rows are not on this machine ({path})")
+        raw[year] = {r["区划代码"].strip(): r for r in _rows(path)}
+    checked = 0
+    for r in _rows(paths.DATA / CI):
+        if r["indicator"] not in FROM_RAW_CENSUS:
+            continue
+        # the census row is the one the source location names (Huili: its 2020 code, 513425)
+        code = r["source_location"].split("区划代码=")[1][:6]
+        row = raw[r["year"]][code]
+        total = sum(int(float(row[c])) for c in FROM_RAW_CENSUS[r["indicator"]][r["year"]])
+        assert int(r["value"]) == total and r["source_id"] == "S01", r
+        checked += 1
+    # the prefecture and 17 counties, two census years, two indicators
+    assert checked == 18 * 2 * 2
 
 
 # ----------------------------------------------------------------------------- bad input

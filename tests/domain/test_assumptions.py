@@ -16,7 +16,7 @@ def test_the_building_season_default_is_march_to_november():
     # 1 March to 30 November 2019: 31+30+31+30+31+31+30+31+30 = 275 days
     assert assumptions.default("construction_season_days") == 275
     assert housing.season_days(3, 11) == 275
-    assert housing.CONSTRUCTION_SEASON_DAYS_ASSUMED == 275
+    assert housing.season_words(None) == "March to November"
 
 
 def test_the_domain_modules_take_their_defaults_from_the_registry():

@@ -78,3 +78,13 @@ def test_prefecture_census_gives_the_value_and_its_source():
     assert counties.prefecture_census("resident_population", 2010) == (4_532_809.0, "S01")
     with pytest.raises(KeyError, match="expected one row for the prefecture"):
         counties.prefecture_census("rural_population", "2015")
+
+
+def test_census_gives_a_county_value_and_its_source():
+    # Butuo (513429): 47,744 family households in the 2020 census, 39,927 in 2010 (S01)
+    assert counties.census("513429", "family_households", "2020") == (47_744.0, "S01")
+    assert counties.census("513429", "family_households", 2010) == (39_927.0, "S01")
+    # the prefecture's 1,411,269 family households equal the sum of its 17 counties
+    assert counties.prefecture_census("family_households", "2020") == (1_411_269.0, "S01")
+    with pytest.raises(KeyError, match="expected one row for county"):
+        counties.census("513429", "family_households", "2015")

@@ -61,9 +61,9 @@ def test_outpatient_patient_cost(bill, share, expected):
     assert eh.outpatient_patient_cost(bill, share) == pytest.approx(expected)
 
 
-def test_outpatient_cost_requires_share_and_vectorises():
-    with pytest.raises(TypeError):
-        eh.outpatient_patient_cost(200)  # the share has no default
+def test_outpatient_cost_defaults_to_the_registry_share_and_vectorises():
+    # default share 0.75: 70 + 0.25 x 100 = 95 yuan
+    assert eh.outpatient_patient_cost(200) == pytest.approx(95)
     out = eh.outpatient_patient_cost(np.array([10, 100, 300]), 0.5)
     # 0; 70; 70 + 0.5 x 200 = 170
     assert out.tolist() == pytest.approx([0, 70, 170])
@@ -81,6 +81,36 @@ def test_outpatient_schedule_table():
     assert len(table) == 4
     # 70 + 0.1 x 100 = 80
     assert table.iloc[-1]["patient_pays_yuan"] == pytest.approx(80)
+    # by default the low end, default and high end of the registry: 3 shares x 2 bills
+    assert len(eh.outpatient_schedule([0, 200])) == 6
+
+
+def test_illustrative_shares_include_the_chapter_value_once():
+    assert eh.illustrative_shares() == (0.5, 0.75, 0.9)
+    assert eh.illustrative_shares(0.6) == (0.5, 0.6, 0.9)
+    assert eh.illustrative_shares(0.9) == (0.5, 0.9)
+    with pytest.raises(ValueError, match="reimbursement_share"):
+        eh.illustrative_shares(1.5)
+
+
+def test_share_for_payment_inverts_the_schedule():
+    # 200-yuan bill paid 120: 1 - (120 - 70) / (200 - 100) = 0.5
+    assert eh.share_for_payment(200, 120) == pytest.approx(0.5)
+    assert eh.outpatient_patient_cost(200, eh.share_for_payment(200, 80)) == pytest.approx(80)
+    with pytest.raises(ValueError, match="not above the threshold"):
+        eh.share_for_payment(80, 50)
+    with pytest.raises(ValueError, match="no refund share"):
+        eh.share_for_payment(200, 300)  # 1 - 230 / 100 = -1.3
+
+
+def test_out_of_school_rates_per_child_aged_5_to_14():
+    rates = eh.out_of_school_rates().set_index("count")
+    # census 2020, residents aged 5-14: 251,893 + 236,503 + 239,887 + 221,858 = 950,141
+    assert (rates["children_aged_5_14"] == 950_141).all()
+    # 61,872 / 950,141 = 0.065119; 22,601 / 950,141 = 0.023787; 5,541 / 950,141 = 0.005832
+    assert rates.loc["peak", "rate"] == pytest.approx(0.065119, abs=1e-6)
+    assert rates.loc["still out", "rate"] == pytest.approx(0.023787, abs=1e-6)
+    assert rates.loc["still out, registered poor", "rate"] == pytest.approx(0.005832, abs=1e-6)
 
 
 def test_inpatient_cost():

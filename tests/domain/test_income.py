@@ -36,6 +36,17 @@ def test_low_income_households_by_county():
     assert table["share"].iloc[1] == pytest.approx(0.06824, abs=1e-5)
     assert table["share"].sum() == pytest.approx(1.0)
     assert table["derived"].tolist() == [False, False, True]
+    # family households, census 2020: Butuo 47,744; Jinyang 43,482; the rest 1,411,269 -
+    # 47,744 - 43,482 = 1,320,043
+    assert table["family_households"].tolist() == [47_744, 43_482, 1_320_043]
+    # 5,516 / 47,744 = 0.115533; 3,107 / 43,482 = 0.071455; 36,910 / 1,320,043 = 0.027961
+    assert table["rate"].tolist() == pytest.approx([0.115533, 0.071455, 0.027961], abs=1e-6)
+
+
+def test_low_income_rate_on_both_census_bases():
+    # 45,533 / 1,411,269 = 0.032264 (2020); 45,533 / 1,182,922 = 0.038492 (2010)
+    assert income.low_income_rate() == pytest.approx(0.032264, abs=1e-6)
+    assert income.low_income_rate("2010") == pytest.approx(0.038492, abs=1e-6)
 
 
 def test_low_income_counties_exceeding_total_is_an_error(patched_values):
@@ -88,3 +99,12 @@ def test_income_mark_vs_poverty_line():
     # 4,000 / 2,952 = 1.3550
     assert cur["mark_over_line"].item() == pytest.approx(1.3550, abs=1e-4)
     assert not table.isna().any().any()
+
+
+def test_mark_over_line_selects_by_indicator_and_year():
+    # 2019 line 3,218 yuan: 4,000 / 3,218 = 1.24301
+    line, ratio = income.mark_over_line("poverty_line_current_prices", 2019)
+    assert line == 3218 and ratio == pytest.approx(1.24301, abs=1e-5)
+    assert income.mark_over_line("poverty_line_constant_2010_prices", 2010)[0] == 2300
+    with pytest.raises(KeyError, match="2017"):
+        income.mark_over_line("poverty_line_current_prices", 2017)

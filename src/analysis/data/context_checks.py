@@ -36,7 +36,8 @@ _NEEDED = [("resident_population", "2010"), ("resident_population", "2020"),
            ("minority_share_all_minorities", "2010"), ("minority_share_all_minorities", "2020"),
            ("area", "c.2004")]
 #: Indicators whose prefecture value must equal the sum of the 17 counties.
-_ADDITIVE = ["resident_population", "urban_population", "rural_population", "area"]
+_ADDITIVE = ["resident_population", "urban_population", "rural_population", "area",
+             "family_households", "population_aged_5_14"]
 
 
 def _line(i) -> int:

@@ -82,21 +82,40 @@ class Assumption:
 _CH2 = [
     Assumption(
         name="construction_season_days", default=275, low=214, high=303, unit="days",
-        what="days of brick demand in one building season",
-        basis=("The article says only that building at high, cold altitude all but stops "
-               "after November. Default: 1 March to 30 November (275 days in a non-leap "
-               "year), assuming building resumes after the coldest months and demand holds "
-               "every day. Low: 1 April to 31 October (214 days), a season that also loses "
-               "March and November to cold. High: 1 February to 30 November (303 days), a "
-               "mild year at lower altitude."),
+        what="days of brick demand in one building season, ending on 30 November",
+        basis=("The article (paragraph 15) says only that building on the cold uplands all "
+               "but stops after November, so every season here ends on 30 November; its "
+               "start is the assumption. Default: from 1 March (275 days in a non-leap year), "
+               "building resuming after the coldest months, with the full daily demand on "
+               "every day. Low: from 1 May (214 days), a late spring at the highest sites. "
+               "High: from 1 February (303 days), a mild year at lower altitude. "
+               "analysis.domain.housing.season_words turns a length into its months."),
         chapter="ch2", limits=(1, 366), integer=True),
+    Assumption(
+        name="bricks_per_home", default=20_000, low=10_000, high=40_000,
+        unit="bricks per home",
+        what="bricks that one new rural home takes, for the plausibility check of the season",
+        basis=("Argued, not sourced. The standard Chinese fired brick, 240 x 115 x 53 mm, "
+               "laid with 10 mm joints makes 4 x 8 x 16 = 512 bricks to a cubic metre of "
+               "wall (a page that states size and count: "
+               "https://m.w09.net/Digital/1e677c11042e1a550f505f43df42d685.html). A "
+               "one-storey home of about 80 square metres (9 m by 9 m, walls 3 m high) has "
+               "about 108 square metres of outer wall 240 mm thick and 54 of inner wall "
+               "120 mm thick, less a sixth for doors and windows: about 27 cubic metres, some "
+               "14,000 bricks. Default: 20,000, adding foundations, yard walls and breakage. "
+               "Low: 10,000, a smaller home or one on a concrete frame. High: 40,000, a home "
+               "of two storeys."),
+        chapter="ch2", limits=(1, 1_000_000), integer=True),
     Assumption(
         name="reimbursement_share", default=0.75, low=0.5, high=0.9, unit="share",
         what="share of an outpatient bill above the threshold that insurance refunds",
-        basis=("Illustrative, not from the article, which gives the thresholds but not the "
-               "refund rate: half (low), three quarters (default) and nine tenths (high) "
-               "span the rates commonly quoted for rural outpatient schemes; the chapter "
-               "shows all three."),
+        basis=("Not in the article, which gives the outpatient thresholds but says only that "
+               "the part above them is refunded at fixed rates (paragraph 18). Range argued "
+               "from the article itself: high, 0.9, just under the roughly 95 percent of "
+               "inpatient bills that poor patients do not pay (they bear about 5 percent), "
+               "taking outpatient cover to be no more generous than inpatient cover; low, "
+               "0.5, half, below which care would hardly be of little expense, as the author "
+               "says it is; default, 0.75, the middle. The chapter draws all three."),
         chapter="ch2", limits=(0, 1)),
 ]
 

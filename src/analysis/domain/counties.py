@@ -31,12 +31,27 @@ def prefecture_census(indicator: str, year: str) -> tuple[float, str]:
     Raises:
         KeyError: the table has no single prefecture row for that indicator and year.
     """
+    return census(PREFECTURE, indicator, year)
+
+
+def census(adcode: str, indicator: str, year: str) -> tuple[float, str]:
+    """A census figure for the prefecture or one county: its value and its ``source_id``.
+
+    Args:
+        adcode: ``513400`` (the prefecture) or a county's code (``513429``, Butuo).
+        indicator: an indicator of ``county_indicators.csv`` (``family_households``...).
+        year: the census year (``"2010"``, ``"2020"``).
+
+    Raises:
+        KeyError: the table has no single row for that place, indicator and year.
+    """
     ind = context.county_indicators()
-    hit = ind[(ind["adcode"] == PREFECTURE) & (ind["indicator"] == indicator)
+    hit = ind[(ind["adcode"] == str(adcode)) & (ind["indicator"] == indicator)
               & (ind["year"] == str(year))]
     if len(hit) != 1:
-        raise KeyError(f"county_indicators.csv: expected one row for the prefecture "
-                       f"({PREFECTURE}), {indicator}, {year!r}; found {len(hit)}")
+        what = "the prefecture" if str(adcode) == PREFECTURE else "county"
+        raise KeyError(f"county_indicators.csv: expected one row for {what} ({adcode}), "
+                       f"{indicator}, {year!r}; found {len(hit)}")
     return float(hit["value"].iloc[0]), str(hit["source_id"].iloc[0])
 
 

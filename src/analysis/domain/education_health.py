@@ -1,15 +1,18 @@
 """Schooling and medical costs in Liangshan (section II of the article; free schooling from
 section I).
 
-Inputs are register rows, read by ``fact_id``. The article leaves one number out: the share
-of an outpatient bill above the reimbursement threshold that is refunded. It is therefore a
-required argument of :func:`outpatient_patient_cost`; the shares the book draws
-(:data:`ILLUSTRATIVE_REIMBURSEMENT_SHARES`) are illustrations, not facts.
+Inputs are register rows, read by ``fact_id``, and the census count of children aged 5 to
+14 (``county_indicators.csv``, S01), the base of the out-of-school rates. The article leaves
+one number out: the share of an outpatient bill above the reimbursement threshold that is
+refunded. It is the assumption ``reimbursement_share`` of :mod:`analysis.domain.assumptions`;
+functions take it as an argument, ``None`` meaning the registry's default, and the shares the
+book draws (:func:`illustrative_shares`) are illustrations, not facts.
 
 Computed here:
 
 * the out-of-school accounting: peak = returned + still out (:func:`out_of_school_accounting`),
-  the share returned and the registered-poor share of those still out;
+  the share returned and the registered-poor share of those still out, and the counts per
+  child aged 5 to 14 in the census (:func:`out_of_school_rates`);
 * what a patient pays for a township outpatient bill (:func:`outpatient_patient_cost`) and a
   poor patient for a county inpatient bill (:func:`inpatient_patient_cost`);
 * the free-schooling guarantee split into preschool and school years
@@ -21,12 +24,21 @@ import numpy as np
 import pandas as pd
 
 from analysis.data import register
-from analysis.domain import assumptions
+from analysis.domain import assumptions, counties
 
-#: ILLUSTRATIVE ASSUMPTIONS, not numbers of the article — refund shares (0-1), the low end,
-#: default and high end of ``reimbursement_share`` in :mod:`analysis.domain.assumptions`.
-ILLUSTRATIVE_REIMBURSEMENT_SHARES = tuple(
-    getattr(assumptions.get("reimbursement_share"), k) for k in ("low", "default", "high"))
+
+def refund_share(share: float | None = None) -> float:
+    """``share`` checked against the limits of ``reimbursement_share`` (``None``: default)."""
+    a = assumptions.get("reimbursement_share")
+    return a.check(assumptions.default(a.name) if share is None else share)
+
+
+def illustrative_shares(share: float | None = None) -> tuple[float, ...]:
+    """The refund shares a figure draws: the low and high ends of ``reimbursement_share`` and
+    ``share`` (``None``: the default), in rising order, each once. ILLUSTRATIVE ASSUMPTIONS,
+    not numbers of the article."""
+    a = assumptions.get("reimbursement_share")
+    return tuple(sorted({float(a.low), refund_share(share), float(a.high)}))
 
 
 # ----------------------------------------------------------------------------- schooling
@@ -92,6 +104,34 @@ def out_of_school_table() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["stage", "children", "fact_id"])
 
 
+#: Register rows of the out-of-school counts, by the names :func:`out_of_school_rates` uses.
+OUT_OF_SCHOOL_FACTS = {
+    "peak": "liangshan.out_of_school_children_peak",
+    "returned": "liangshan.out_of_school_children_returned",
+    "still out": "liangshan.out_of_school_children",
+    "still out, registered poor": "liangshan.out_of_school_children_registered_poor",
+}
+
+
+def out_of_school_rates(census_year: str = "2020") -> pd.DataFrame:
+    """The out-of-school counts per child aged 5 to 14 in the census of ``census_year``.
+
+    The census base (``population_aged_5_14``, S01, a sum of its age columns) approximates
+    the children of compulsory-school age (6 to 15) and is counted on 1 November of the
+    census year, while the peak's date is not given: the rates are orders of magnitude.
+
+    Returns:
+        Columns ``count`` (the names of :data:`OUT_OF_SCHOOL_FACTS`), ``children`` (persons),
+        ``children_aged_5_14`` (census), ``rate`` (0-1).
+    """
+    base, _ = counties.prefecture_census("population_aged_5_14", census_year)
+    rows = [(name, register.value(fid)) for name, fid in OUT_OF_SCHOOL_FACTS.items()]
+    frame = pd.DataFrame(rows, columns=["count", "children"])
+    frame["children_aged_5_14"] = base
+    frame["rate"] = frame["children"] / base
+    return frame
+
+
 def free_education_years() -> dict:
     """The free-schooling guarantee, split into preschool and school years (years).
 
@@ -118,19 +158,20 @@ def outpatient_band_width() -> float:
             - register.value("butuo_jinyang.outpatient_free_amount"))
 
 
-def outpatient_patient_cost(bill_yuan, reimbursement_share_above_100):
+def outpatient_patient_cost(bill_yuan, reimbursement_share: float | None = None):
     """What a patient pays for a township outpatient bill, in yuan (Butuo and Jinyang).
 
     The schedule (register rows ``butuo_jinyang.outpatient_free_amount``,
     ``butuo_jinyang.outpatient_patient_paid_band``,
     ``butuo_jinyang.outpatient_reimbursement_threshold``): the first part of the bill is free;
     the patient pays the band between the free amount and the threshold in full; of the part
-    above the threshold the patient pays ``1 - reimbursement_share_above_100``.
+    above the threshold the patient pays ``1 - reimbursement_share``.
 
     Args:
         bill_yuan: the bill, yuan (a number or an array of numbers, each at least 0).
-        reimbursement_share_above_100: refunded share (0-1) of the part above the threshold.
-            REQUIRED: the article does not give it, so any value is an assumption of the caller.
+        reimbursement_share: refunded share (0-1) of the part above the threshold, an
+            ASSUMPTION (the article does not give it); ``None``: the default of
+            ``reimbursement_share``.
 
     Returns:
         The patient's payment in yuan (a float, or an array like ``bill_yuan``).
@@ -138,9 +179,7 @@ def outpatient_patient_cost(bill_yuan, reimbursement_share_above_100):
     Raises:
         ValueError: a negative or non-finite bill, or a share outside 0-1.
     """
-    share = float(reimbursement_share_above_100)
-    if not 0.0 <= share <= 1.0:
-        raise ValueError(f"reimbursement share must lie between 0 and 1 (got {share!r})")
+    share = refund_share(reimbursement_share)
     bill = np.asarray(bill_yuan, dtype=float)
     if np.any(~np.isfinite(bill)) or np.any(bill < 0):
         raise ValueError(f"bill must be a finite amount of at least 0 yuan (got {bill_yuan!r})")
@@ -152,12 +191,36 @@ def outpatient_patient_cost(bill_yuan, reimbursement_share_above_100):
     return float(cost) if cost.ndim == 0 else cost
 
 
-def outpatient_schedule(bills, shares=ILLUSTRATIVE_REIMBURSEMENT_SHARES) -> pd.DataFrame:
+def share_for_payment(bill_yuan: float, payment_yuan: float) -> float:
+    """The refund share at which a bill above the threshold costs the patient ``payment_yuan``.
+
+    Solves band + (1 - share) x (bill - threshold) = payment for the share.
+
+    Raises:
+        ValueError: the bill is not above the threshold, or no share in 0-1 gives the payment.
+    """
+    threshold = register.value("butuo_jinyang.outpatient_reimbursement_threshold")
+    if bill_yuan <= threshold:
+        raise ValueError(f"a bill of {bill_yuan:g} yuan is not above the threshold "
+                         f"({threshold:g} yuan): no share changes what the patient pays")
+    share = 1.0 - (payment_yuan - outpatient_band_width()) / (bill_yuan - threshold)
+    if not 0.0 <= share <= 1.0:
+        raise ValueError(f"no refund share between 0 and 1 makes a bill of {bill_yuan:g} yuan "
+                         f"cost {payment_yuan:g} yuan")
+    return share
+
+
+def outpatient_schedule(bills, shares=None) -> pd.DataFrame:
     """:func:`outpatient_patient_cost` over bills and ASSUMED refund shares, as a tidy table.
+
+    Args:
+        bills: bills in yuan.
+        shares: refund shares (0-1); ``None``: :func:`illustrative_shares` of the default.
 
     Returns:
         Columns ``bill_yuan``, ``reimbursement_share_assumed``, ``patient_pays_yuan``.
     """
+    shares = illustrative_shares() if shares is None else shares
     bills = np.asarray(bills, dtype=float)
     parts = [pd.DataFrame({"bill_yuan": bills, "reimbursement_share_assumed": float(s),
                            "patient_pays_yuan": outpatient_patient_cost(bills, s)})

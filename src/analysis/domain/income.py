@@ -1,14 +1,18 @@
 """Income and labour in Liangshan (section II of the article): what its numbers imply.
 
-Every input is a row of the register (:mod:`analysis.data.register`), read by ``fact_id``; the only
-constant of this module is a unit conversion (:data:`MU_PER_HECTARE`). The functions compute:
+Every input is a row of the register (:mod:`analysis.data.register`), read by ``fact_id``, or a
+census count of the context tables (family households, the base of the low-income rates); the
+only constant of this module is a unit conversion (:data:`MU_PER_HECTARE`). The functions
+compute:
 
 * the yearly earnings of the registered-poor migrant workers, as workers times their average
   earnings (:func:`migrant_earnings_total`);
 * the rural labour force implied by the number of workers transferred and the transfer rate, the
   Sichuan average rate, and the workers Liangshan would have transferred at that average
   (:func:`labour_transfer_table`);
-* low-income households by county (:func:`low_income_households_by_county`);
+* low-income households by county, as counts, as shares of the prefecture's total and as
+  rates per census family household (:func:`low_income_households_by_county`,
+  :func:`low_income_rate`);
 * the income mark beside the national poverty line (:func:`income_mark_vs_poverty_line`);
 * the land a household holds, in hectares and mu (:func:`land_holdings`);
 * the monthly pension and old-age subsidy due at a given age (:func:`monthly_old_age_support`).
@@ -22,11 +26,16 @@ import numbers
 import pandas as pd
 
 from analysis.data import context, register
+from analysis.data.context import PREFECTURE
+from analysis.domain import counties
 
 #: Mu (亩) in one hectare. The Chinese land unit mu is defined as one fifteenth of a hectare
 #: (666.67 square metres); this is the standard definition of the unit, not a number of the
 #: article.
 MU_PER_HECTARE = 15.0
+
+#: County codes of the two counties the author visited.
+BUTUO, JINYANG = "513429", "513430"
 
 #: Register rows used by this module (for the chapter and its tests).
 FACT_IDS = (
@@ -123,16 +132,20 @@ def labour_transfer_table() -> pd.DataFrame:
 # ----------------------------------------------------------------------------- low incomes
 
 
-def low_income_households_by_county() -> pd.DataFrame:
-    """Households with yearly net income per head below the income mark, by place.
+def low_income_households_by_county(census_year: str = "2020") -> pd.DataFrame:
+    """Households with yearly net income per head below the income mark, by place, with the
+    census family households of each place as their base.
 
     Butuo (``butuo.households_income_below_4000``), Jinyang
     (``jinyang.households_income_below_4000``) and the rest of the prefecture (the prefecture's
-    total ``liangshan.households_income_below_4000`` minus the two).
+    total ``liangshan.households_income_below_4000`` minus the two). The base is the census
+    count of family households (``family_households``, S01) of ``census_year``; for the rest of
+    the prefecture, the prefecture's count minus the two counties'.
 
     Returns:
         Columns ``place``, ``households``, ``share`` (of the prefecture's total, 0-1),
-        ``derived`` (True for the rest of the prefecture); three rows, shares summing to one.
+        ``derived`` (True for the rest of the prefecture), ``family_households`` (census) and
+        ``rate`` (households / family_households, 0-1); three rows, shares summing to one.
 
     Raises:
         ValueError: the two counties together exceed the prefecture's total.
@@ -144,13 +157,27 @@ def low_income_households_by_county() -> pd.DataFrame:
     if rest < 0:
         raise ValueError(f"Butuo ({butuo:g}) and Jinyang ({jinyang:g}) together exceed the "
                          f"prefecture's total ({total:g}) of low-income households")
+    base = {code: counties.census(code, "family_households", census_year)[0]
+            for code in (PREFECTURE, BUTUO, JINYANG)}
     frame = pd.DataFrame({
         "place": ["Butuo", "Jinyang", "rest of Liangshan"],
         "households": [butuo, jinyang, rest],
         "derived": [False, False, True],
+        "family_households": [base[BUTUO], base[JINYANG],
+                              base[PREFECTURE] - base[BUTUO] - base[JINYANG]],
     })
     frame["share"] = frame["households"] / total
-    return frame[["place", "households", "share", "derived"]]
+    frame["rate"] = frame["households"] / frame["family_households"]
+    return frame[["place", "households", "share", "derived", "family_households", "rate"]]
+
+
+def low_income_rate(census_year: str = "2020") -> float:
+    """Share (0-1) of the prefecture's census family households below the income mark.
+
+    ``liangshan.households_income_below_4000`` / family households of ``census_year`` (S01).
+    """
+    households, _ = counties.prefecture_census("family_households", census_year)
+    return register.value("liangshan.households_income_below_4000") / households
 
 
 def income_mark_vs_poverty_line() -> pd.DataFrame:
@@ -163,7 +190,8 @@ def income_mark_vs_poverty_line() -> pd.DataFrame:
     sourced: the ``note`` column says so).
 
     Returns:
-        Columns ``year``, ``measure``, ``yuan_per_person_per_year``, ``mark_over_line`` (the mark
+        Columns ``year``, ``indicator`` (the context table's key, to select rows by),
+        ``measure`` (its label), ``yuan_per_person_per_year``, ``mark_over_line`` (the mark
         divided by the line), ``source_id``, ``note`` (empty string when the table has none).
     """
     mark = register.value("liangshan.income_reference_line")
@@ -175,6 +203,7 @@ def income_mark_vs_poverty_line() -> pd.DataFrame:
         raise KeyError("poverty_national.csv has no poverty-line rows")
     out = pd.DataFrame({
         "year": rows["year"].astype(int),
+        "indicator": rows["indicator"].astype(str),
         "measure": rows["indicator"].map(measures),
         "yuan_per_person_per_year": rows["value"].astype(float),
         "source_id": rows["source_id"].astype(str),
@@ -182,7 +211,29 @@ def income_mark_vs_poverty_line() -> pd.DataFrame:
     })
     out["mark_over_line"] = mark / out["yuan_per_person_per_year"]
     return out.sort_values(["measure", "year"], ignore_index=True)[
-        ["year", "measure", "yuan_per_person_per_year", "mark_over_line", "source_id", "note"]]
+        ["year", "indicator", "measure", "yuan_per_person_per_year", "mark_over_line",
+         "source_id", "note"]]
+
+
+def mark_over_line(indicator: str, year: int) -> tuple[float, float]:
+    """The national line of one year and the income mark's multiple of it.
+
+    Args:
+        indicator: ``poverty_line_constant_2010_prices`` or ``poverty_line_current_prices``.
+        year: the year of the line.
+
+    Returns:
+        (the line in yuan per person per year, the mark divided by the line).
+
+    Raises:
+        KeyError: no such line in ``poverty_national.csv``.
+    """
+    lines = income_mark_vs_poverty_line()
+    hit = lines[(lines["indicator"] == indicator) & (lines["year"] == int(year))]
+    if len(hit) != 1:
+        raise KeyError(f"poverty_national.csv: expected one primary row of {indicator} for "
+                       f"{year}; found {len(hit)}")
+    return float(hit["yuan_per_person_per_year"].iloc[0]), float(hit["mark_over_line"].iloc[0])
 
 
 # ----------------------------------------------------------------------------- land

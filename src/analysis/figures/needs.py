@@ -3,9 +3,11 @@
 :mod:`analysis.domain.education_health`.
 
 Each function returns a matplotlib Figure in the house style (:mod:`analysis.figures.style`):
-Okabe-Ito
-colours doubled by hatching, markers or line styles, a white background and a source line naming
-the register rows. Nothing is saved to disk here.
+Okabe-Ito colours doubled by hatching, markers or line styles, a white background, bars from
+zero on a linear scale, and a source line naming the sources in words (the register ids are
+in the chapter's folded cells). Functions that draw an assumption take its value (the
+chapter passes its ``A.<name>``; ``None`` means the registry's default). Nothing is saved to
+disk here.
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ import numpy as np
 from matplotlib.ticker import FuncFormatter
 
 from analysis.data import register
-from analysis.domain import education_health, housing, income
+from analysis.domain import assumptions, education_health, housing, income
 from analysis.figures import style
 from analysis.formatting import number
 
@@ -45,26 +47,27 @@ def _millions(ax, axis="y", decimals=0):
     (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(fmt)
 
 
-def low_income_households():
+def low_income_households(census_year: str = "2020"):
     """Horizontal bars: households below the income mark in Butuo, Jinyang and the rest.
 
-    Each bar carries its count and share of the prefecture; the derived "rest" bar is hatched.
+    Each bar carries its count, its share of the prefecture's total and its rate per census
+    family household of the place; the derived "rest" bar is hatched.
     """
-    frame = income.low_income_households_by_county()
+    frame = income.low_income_households_by_county(census_year)
     fig, ax = plt.subplots(figsize=(7.0, 3.0))
     _labelled_hbars(
         ax, list(frame["households"]),
         [p + (" (derived)" if d else "") for p, d in zip(frame["place"], frame["derived"])],
         [_C["vermillion"], _C["orange"], _C["sky_blue"]],
         ["//" if d else "" for d in frame["derived"]],
-        [f"{number(n)} ({s:.0%})" for n, s in zip(frame["households"], frame["share"])], 1.3)
+        [f"{number(n)}: {s:.0%} of the total, {r:.1%} of households"
+         for n, s, r in zip(frame["households"], frame["share"], frame["rate"])], 1.75)
     ax.set_xlabel("households below the income mark (yearly net income per head)")
     ax.set_title("Low-income households: two counties and the rest of Liangshan")
     fig.tight_layout(rect=(0, 0.07, 1, 1))
-    style.source_line(fig, "Source: register rows liangshan.households_income_below_4000, "
-                           "butuo.households_income_below_4000, "
-                           "jinyang.households_income_below_4000; rest = total minus the two "
-                           "counties.")
+    style.source_line(fig, f"Source: the article's counts (book's register); family households "
+                           f"from the {census_year} census. Rest = total minus the two "
+                           f"counties.")
     return fig
 
 
@@ -83,6 +86,7 @@ def brick_gap():
                 va="center", ha="left", fontsize=9)
         bottom += row["bricks_per_day"]
     ax.set_xlim(-0.5, 1.3)
+    ax.set_ylim(0, bottom * 1.05)
     ax.set_xticks([])
     _millions(ax, decimals=1)
     ax.set_ylabel("bricks per building day (millions)")
@@ -90,52 +94,69 @@ def brick_gap():
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=1, fontsize=8.5)
     ax.set_title("Butuo's daily brick demand")
     fig.tight_layout(rect=(0, 0.06, 1, 1))
-    style.source_line(fig, "Source: register rows butuo.brick_demand, butuo.brick_capacity, "
-                           "butuo.brick_price_local, butuo.brick_price_delivered.")
+    style.source_line(fig, "Source: the article's figures for Butuo (book's register).")
     return fig
 
 
-def brick_cost_by_season():
-    """Line: extra brick cost per season against the ASSUMED season length, default marked."""
-    table = housing.brick_cost_by_season_length()
-    default = housing.CONSTRUCTION_SEASON_DAYS_ASSUMED
+def brick_cost_by_season(season_days: int | None = None):
+    """Line: extra brick cost per season against the ASSUMED season length, with the
+    assumption's range shaded and the chapter's value (``season_days``) marked.
+
+    Args:
+        season_days: the season the chapter uses (its ``A.construction_season_days``);
+            ``None``: the registry's default.
+    """
+    chosen = housing.season_length(season_days)
+    table = housing.brick_cost_by_season_length(season_days=chosen)
+    a = assumptions.get("construction_season_days")
     fig, ax = plt.subplots(figsize=(7.0, 4.0))
+    ax.axvspan(a.low, a.high, color=_C["sky_blue"], alpha=0.25, hatch="..", linewidth=0,
+               label=f"assumption's range, {a.low:.0f} to {a.high:.0f} days")
     ax.plot(table["season_days"], table["extra_cost_yuan"], color=_C["blue"],
             linestyle=style.LINESTYLES[0], label="extra cost of bricks brought in")
-    cost = housing.brick_extra_cost_per_season(default)
-    ax.plot([default], [cost], marker="D", markersize=8, color=_C["vermillion"],
-            linestyle="none", label=f"default assumption: {default} days (March to November)")
-    ax.axvline(default, color=_C["vermillion"], linestyle=style.LINESTYLES[1], linewidth=1)
-    ax.annotate(f"{cost / 1e6:,.0f} million yuan", (default, cost), xytext=(-12, 8),
-                textcoords="offset points", ha="right", fontsize=9)
+    cost = housing.brick_extra_cost_per_season(chosen)
+    ax.plot([chosen], [cost], marker="D", markersize=8, color=_C["vermillion"],
+            linestyle="none",
+            label=f"this chapter: {chosen} days ({housing.season_words(chosen)})")
+    ax.axvline(chosen, color=_C["vermillion"], linestyle=style.LINESTYLES[1], linewidth=1)
+    ax.annotate(f"{cost / 1e6:,.0f} million yuan", (chosen, cost), xytext=(-12, 8),
+                textcoords="offset points", ha="right", fontsize=9,
+                bbox=dict(facecolor="white", edgecolor="none", pad=1))
+    ax.set_ylim(0, table["extra_cost_yuan"].max() * 1.08)
     _millions(ax)
-    ax.set_xlabel("building season, days (ASSUMPTION: the article gives no length)")
+    ax.set_xlabel("building season ending 30 November, days "
+                  "(ASSUMPTION: the article gives no length)")
     ax.set_ylabel("extra cost per season (million yuan)")
-    ax.legend(loc="upper left")
+    ax.legend(loc="lower right", fontsize=8.5, frameon=True, facecolor="white",
+              edgecolor="none", framealpha=1)
     ax.set_title("Haulage premium on Butuo's bricks, by assumed season length")
     fig.tight_layout(rect=(0, 0.06, 1, 1))
-    style.source_line(fig, "Source: register rows butuo.brick_* (demand, capacity, prices); "
-                           "season length is an assumption (housing.CONSTRUCTION_SEASON_DAYS_"
-                           "ASSUMED).")
+    style.source_line(fig, "Source: the article's figures for Butuo (book's register); the "
+                           "season length is an assumption of the book.")
     return fig
 
 
-def outpatient_schedule(max_bill_yuan: float = 400.0,
-                        shares=education_health.ILLUSTRATIVE_REIMBURSEMENT_SHARES):
+def outpatient_schedule(reimbursement_share: float | None = None,
+                        max_bill_yuan: float = 400.0):
     """Lines: what a patient pays against the outpatient bill, for ASSUMED refund shares.
 
     Args:
+        reimbursement_share: the chapter's refund share above the threshold (its
+            ``A.reimbursement_share``; ``None``: the default), drawn with the two ends of the
+            assumption's range - all assumptions, the article gives none.
         max_bill_yuan: right end of the bill axis, yuan (a display choice).
-        shares: refund shares above the threshold (0-1) - assumptions, the article gives none.
     """
+    chosen = education_health.refund_share(reimbursement_share)
     bills = np.linspace(0.0, max_bill_yuan, 401)
-    table = education_health.outpatient_schedule(bills, shares)
+    shares = education_health.illustrative_shares(chosen)
     fig, ax = plt.subplots(figsize=(7.0, 4.2))
     ax.plot(bills, bills, color="#777777", linestyle=":", linewidth=1, label="whole bill")
-    for i, (share, part) in enumerate(table.groupby("reimbursement_share_assumed", sort=True)):
-        ax.plot(part["bill_yuan"], part["patient_pays_yuan"], color=style.CYCLE[i],
-                linestyle=style.LINESTYLES[i], marker=style.MARKERS[i], markevery=50,
-                label=f"refund share above threshold: {share:.0%} (assumed)")
+    for i, share in enumerate(shares):
+        pays = education_health.outpatient_patient_cost(bills, share)
+        mark = " - this chapter" if share == chosen else ""
+        ax.plot(bills, pays, color=style.CYCLE[i], linestyle=style.LINESTYLES[i],
+                marker=style.MARKERS[i], markevery=50,
+                label=f"refund share above threshold: {share:.0%} (assumed{mark})")
     free = register.value("butuo_jinyang.outpatient_free_amount")
     threshold = register.value(
         "butuo_jinyang.outpatient_reimbursement_threshold")
@@ -151,8 +172,8 @@ def outpatient_schedule(max_bill_yuan: float = 400.0,
     ax.legend(loc="upper left", bbox_to_anchor=(0.33, 0.98), fontsize=8.5)
     ax.set_title("Outpatient cost to the patient (refund shares are assumptions)")
     fig.tight_layout(rect=(0, 0.06, 1, 1))
-    style.source_line(fig, "Source: register rows butuo_jinyang.outpatient_*; refund shares above "
-                           "the threshold are illustrative assumptions, not in the article.")
+    style.source_line(fig, "Source: the article's outpatient rules (book's register); refund "
+                           "shares above the threshold are assumptions.")
     return fig
 
 
@@ -187,24 +208,24 @@ def out_of_school():
     ax.legend(loc="center right", bbox_to_anchor=(1.0, 0.62), fontsize=8.5)
     ax.set_title("Children out of school: from the peak to those still out")
     fig.tight_layout(rect=(0, 0.06, 1, 1))
-    style.source_line(fig, "Source: register rows liangshan.out_of_school_children_peak, "
-                           "_returned, liangshan.out_of_school_children, _registered_poor.")
+    style.source_line(fig, "Source: the article's counts for the prefecture (book's register).")
     return fig
 
 
-def utility_gaps():
-    """Horizontal bars: households still without safe water, electricity, radio and TV."""
-    frame = housing.utility_gaps()
+def utility_gaps(census_year: str = "2020"):
+    """Horizontal bars: households still without safe water, electricity, radio and TV, each
+    with its count and its share of the census family households."""
+    frame = housing.utility_gaps(census_year)
     fig, ax = plt.subplots(figsize=(7.0, 2.8))
     _labelled_hbars(ax, list(frame["households_without"]), list(frame["service"]),
                     [_C["blue"], _C["sky_blue"], _C["orange"]], _HATCHES,
-                    [number(n) for n in frame["households_without"]], 1.2)
+                    [f"{number(n)} ({s:.1%} of households)" for n, s in
+                     zip(frame["households_without"], frame["share_of_households"])], 1.45)
     ax.set_xlabel("households without the service")
     ax.set_title("Households still without basic services")
     fig.tight_layout(rect=(0, 0.08, 1, 1))
-    style.source_line(fig, "Source: register rows liangshan.households_without_safe_water, "
-                           "liangshan.households_without_electricity, "
-                           "liangshan.households_without_radio_tv.")
+    style.source_line(fig, f"Source: the article's counts (book's register); family households "
+                           f"from the {census_year} census.")
     return fig
 
 
@@ -229,7 +250,5 @@ def old_age_support():
     ax.legend(loc="upper left")
     ax.set_title("Pension and old-age subsidy due each month, by age")
     fig.tight_layout(rect=(0, 0.06, 1, 1))
-    style.source_line(fig, "Source: register rows liangshan.pension_age, "
-                           "liangshan.pension_monthly, liangshan.old_age_subsidy_age, "
-                           "liangshan.old_age_subsidy.")
+    style.source_line(fig, "Source: the article's pension and subsidy rules (book's register).")
     return fig
