@@ -129,3 +129,30 @@ def test_jupyter_book_starts_without_the_iri_grammar_and_still_builds(tmp_path):
     stream = io.StringIO()
     assert build.sphinx("html", Console(stream, live=False), root=book) == 0, stream.getvalue()
     assert "built" in (book / "_build" / "html" / "chapters" / "page.html").read_text()
+
+
+def test_a_new_environment_does_not_serve_outputs_made_with_old_data(tmp_path):
+    """Sphinx starts a new environment when the configuration changes; a chapter whose data
+    changed meanwhile must run again rather than be served from its old cache record (the cache
+    keys on code cells only)."""
+    data = tmp_path / "data"
+    shutil.copytree(paths.DATA, data)
+    env = {"LIANGSHAN_DATA_DIR": str(data)}
+    code = ("from analysis.data.register import fact\n"
+            "print('DESCRIPTION:', fact('liangshan.poor_population.2013').description)")
+    (tmp_path / "book").mkdir()
+    book = _book(tmp_path / "book", code)
+    status, log = _build(book, env)
+    assert status == 0, log
+
+    facts = data / paths.FACTS
+    facts.write_text(facts.read_text().replace("Registered poor people in the prefecture",
+                                               "EDITED description of poor people", 1))
+    subprocess.run([sys.executable, "-m", "analysis", "hashes", "--data-dir", str(data)],
+                   check=True, capture_output=True)
+    shutil.rmtree(book / "_build" / ".doctrees")       # as a changed configuration does
+    status, log = _build(book, env)
+    assert status == 0, log
+    assert "Executing notebook" in log
+    page = book / "_build" / "html" / "chapters" / "page.html"
+    assert "EDITED description" in page.read_text()

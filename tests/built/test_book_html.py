@@ -12,7 +12,8 @@ pytestmark = pytest.mark.book
 
 HTML = paths.BUILD / "html"
 #: The pages of the book; the introduction is the root page, index.html
-CHAPTERS = ["index", "ch1_changes", "ch2_basic_needs", "ch3_problems", "ch4_measures",
+CHAPTERS = ["index", "primer_setting", "ch1_changes", "ch2_basic_needs", "ch3_problems",
+            "ch4_measures", "ch5_national", "instructor",
             "appendix_a_register", "appendix_b_audit", "appendix_c_sources",
             "appendix_d_reproducibility", "appendix_e_code", "cite", "references"]
 
@@ -226,3 +227,41 @@ def test_appendix_tables_are_numbered_by_their_letter_as_in_print(pages):
     intro = pages[HTML / "index.html"]
     assert 'caption-number">Table 1 </span>' in intro
     assert 'caption-number">Table 1.1 </span>' in pages[HTML / "chapters" / "ch1_changes.html"]
+
+
+def test_every_notebook_page_offers_its_executed_notebook(pages):
+    """Each chapter that is a notebook links, under its title, its executed .ipynb, which is
+    shipped beside the page with every output (figures as PNG); other pages have no such
+    link."""
+    import nbformat
+
+    from liangshan_book.notebook_download import LINK_TEXT, notebook_pages
+
+    docs = [f"chapters/{p.stem}" for p in paths.CHAPTERS.glob("*.md")]
+    notebooks = notebook_pages(paths.ROOT, docs)
+    assert {"chapters/primer_setting", "chapters/ch1_changes", "chapters/ch5_national"} \
+        <= set(notebooks)
+    problems = []
+    for doc in docs:
+        page = pages[HTML / f"{doc}.html"]
+        name = doc.split("/")[-1] + ".ipynb"
+        link = f'<a class="reference download" href="{name}" download="{name}">{LINK_TEXT}</a>'
+        if doc not in notebooks:
+            if '<p class="notebook-download">' in page:
+                problems.append(f"{doc}: a link, but the page is not a notebook")
+            continue
+        article = page[page.index('<article class="bd-article">'):]
+        title_end = article.index("</h1>")
+        if link not in article or not title_end < article.index(link) < title_end + 200:
+            problems.append(f"{doc}: no download link right under the title")
+            continue
+        nb = nbformat.read(HTML / f"{doc}.ipynb", as_version=4)
+        nbformat.validate(nb)
+        code = [c for c in nb.cells if c.cell_type == "code"]
+        outputs = [o for c in code for o in c.outputs]
+        pngs = [o for o in outputs if "image/png" in o.get("data", {})]
+        if not code or not outputs:
+            problems.append(f"{doc}.ipynb: {len(code)} code cells, {len(outputs)} outputs")
+        if doc.split("/")[-1].startswith(("ch", "primer")) and not pngs:
+            problems.append(f"{doc}.ipynb: no figure among its outputs")
+    assert problems == []

@@ -228,11 +228,11 @@ REFUSED = [
          [f"line 120, column 'adcode, indicator, year': found the key adcode='{BUTUO}', "
           "indicator='resident_population', year='2010' again (first on line 119)"]),
     Case("unknown-source", INDICATORS, replace(INDICATORS, ",4532809,persons,S01,",
-                                               ",4532809,persons,S99,"),
-         ["context/county_indicators.csv, line 2, column 'source_id': found 'S99'; expected a "
+                                               ",4532809,persons,S08,"),
+         ["context/county_indicators.csv, line 2, column 'source_id': found 'S08'; expected a "
           "source_id listed in context/sources.csv"]),
-    Case("unknown-corroborating-source", STATUS, replace(STATUS, ",S12,S09;S10,", ",S12,S09;S98,"),
-         ["context/poverty_county_status.csv, line 2, column 'corroborated_by': found 'S98'"]),
+    Case("unknown-corroborating-source", STATUS, replace(STATUS, ",S12,S09;S10,", ",S12,S09;S08,"),
+         ["context/poverty_county_status.csv, line 2, column 'corroborated_by': found 'S08'"]),
     Case("unknown-county-in-table", INDICATORS, replace(INDICATORS, f"{BUTUO},resident_population,"
                                                         "2010,", "513499,resident_population,"
                                                         "2010,"),

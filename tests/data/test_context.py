@@ -198,14 +198,14 @@ def test_non_numeric_cell(data_copy):
 
 def test_source_id_not_in_sources(data_copy, rehash):
     replace_once(data_copy, CI, f"{BUTUO},resident_population,2020,185553,persons,S01",
-             f"{BUTUO},resident_population,2020,185553,persons,S99")
+             f"{BUTUO},resident_population,2020,185553,persons,S08")
     rehash(data_copy)
     line = line_of(data_copy, CI, f"{BUTUO},resident_population,2020")
     with pytest.raises(ContextDataError) as exc:
         context.county_indicators()
     (p,) = problems_of(exc)
     assert (p.file, p.row) == (CI, line)
-    assert "S99" in p.found and p.expected == "a source_id listed in context/sources.csv"
+    assert "S08" in p.found and p.expected == "a source_id listed in context/sources.csv"
 
 
 def test_missing_required_value(data_copy, rehash):

@@ -41,6 +41,7 @@ RESOURCES = {
     "poverty_sichuan_liangshan": "context_poverty_sichuan_liangshan",
     "poverty_exit_rules": "context_poverty_exit_rules",
     "health_national": "context_health_national",
+    "campaign_timeline": "context_campaign_timeline",
 }
 BOOLEAN = {"true": True, "True": True, "TRUE": True, "1": True,
             "false": False, "False": False, "FALSE": False, "0": False}
@@ -191,10 +192,25 @@ def poverty_exit_rules() -> pd.DataFrame:
     """The incidence thresholds below which a poverty county could leave the national list
     (one row per region: the western region, the central region, and Sichuan as applied)."""
     return _loader("poverty_exit_rules")
+
+
 def health_national() -> pd.DataFrame:
     """China's visits to medical and health institutions (2016, 2018), long: year, indicator,
     value, unit, source... (national health statistical bulletins, as reported)."""
     return _loader("health_national")
+
+
+def campaign_timeline() -> pd.DataFrame:
+    """Dated events of the targeted poverty alleviation campaign, 2013-2021, one per row.
+
+    ``date`` stays a string written to the row's ``precision`` (``2013-11-03``, ``2016-04`` or
+    ``2014``); :func:`analysis.domain.timeline.events` turns it into the period it covers.
+
+    Raises:
+        ContextDataError: the table breaks its schema or a check of
+            :mod:`analysis.data.context_checks` (see the module docstring).
+    """
+    return _loader("campaign_timeline")
 
 
 def series(frame: pd.DataFrame, indicator: str, *, column: str = "value",

@@ -3,12 +3,14 @@
 * every ``adcode`` of ``county_indicators.csv`` is the prefecture (513400) or a county of
   ``counties.csv``; ``counties.csv`` has the 17 counties and ``poverty_county_status.csv`` one
   row for each;
-* every id in ``corroborated_by`` (county status, exit rules) is a ``source_id`` of
-  ``sources.csv`` (``source_id`` columns are
-  foreign keys of the schema);
+* every id in a ``corroborated_by`` column is a ``source_id`` of ``sources.csv``
+  (``source_id`` columns are foreign keys of the schema);
 * each indicator has the unit that the resource's ``x-indicator-units`` declares;
 * at most one ``primary`` row per point of a poverty series;
 * a county marked as a national poverty county has an exit date and batch, the others have none;
+* in ``campaign_timeline.csv``, each ``date`` is written to its ``precision`` (``YYYY-MM-DD``,
+  ``YYYY-MM`` or ``YYYY``) and is a real calendar date, and each event names a ``source_id`` or
+  the article's ``paragraph`` (or both);
 * each county has the rows :func:`analysis.domain.counties.county_table` needs, and the
   prefecture's census counts and c.2004 area equal the sums of its 17 counties.
 """
@@ -72,9 +74,8 @@ def _check_adcodes(pkg: DataPackage, tables: dict) -> list[Problem]:
             for i, code in ind["adcode"].items() if not pd.isna(code) and code not in known]
 
 
-def _check_corroboration(pkg: DataPackage, tables: dict,
-                         key: str = "poverty_county_status") -> list[Problem]:
-    """Each id in the table's ``corroborated_by`` is a source_id of sources.csv."""
+def _check_corroboration(pkg: DataPackage, tables: dict, key: str) -> list[Problem]:
+    """Each id in the ``corroborated_by`` column of table ``key`` is a known source."""
     status, sources = tables[key], tables["sources"]
     if not (_has(status, "corroborated_by") and _has(sources, "source_id")):
         return []
@@ -193,18 +194,48 @@ def _check_indicator_rows(pkg: DataPackage, tables: dict) -> list[Problem]:
     return problems
 
 
+#: The form of a timeline date at each precision.
+_DATE_FORMS = {"day": ("%Y-%m-%d", 10), "month": ("%Y-%m", 7), "year": ("%Y", 4)}
+
+
+def _check_timeline(pkg: DataPackage, tables: dict) -> list[Problem]:
+    """campaign_timeline.csv: dates written to their precision; a source for every event."""
+    frame = tables["campaign_timeline"]
+    if not _has(frame, "date", "precision", "source_id", "paragraph"):
+        return []
+    fname = file_of(pkg, "campaign_timeline")
+    problems = []
+    for i, row in frame.iterrows():
+        date, precision = row["date"], row["precision"]
+        if not (pd.isna(date) or pd.isna(precision) or precision not in _DATE_FORMS):
+            form, length = _DATE_FORMS[precision]
+            readable = {"%Y-%m-%d": "YYYY-MM-DD", "%Y-%m": "YYYY-MM", "%Y": "YYYY"}[form]
+            parsed = pd.to_datetime(date, format=form, errors="coerce")
+            if len(date) != length or pd.isna(parsed):
+                problems.append(Problem(fname, _line(i), "date", repr(date),
+                                        f"a date written {readable}, as its precision "
+                                        f"'{precision}' says"))
+        if pd.isna(row["source_id"]) and pd.isna(row["paragraph"]):
+            problems.append(Problem(fname, _line(i), "source_id", "an empty cell (and no "
+                                    "paragraph)", "a source_id of "
+                                    f"{file_of(pkg, 'sources')} or the article's paragraph"))
+    return problems
+
+
 _CHECKS = {
     "sources": [],
     "counties": [_check_counties],
     "county_indicators": [_check_adcodes, _for(_check_units, "county_indicators"),
                           _check_indicator_rows],
-    "poverty_county_status": [_check_corroboration, _check_status],
+    "poverty_county_status": [_for(_check_corroboration, "poverty_county_status"),
+                              _check_status],
     "poverty_national": [_for(_check_units, "poverty_national"),
                          _for(_check_primary, "poverty_national")],
     "poverty_sichuan_liangshan": [_for(_check_units, "poverty_sichuan_liangshan"),
                                   _for(_check_primary, "poverty_sichuan_liangshan")],
     "poverty_exit_rules": [_for(_check_corroboration, "poverty_exit_rules")],
     "health_national": [_for(_check_units, "health_national")],
+    "campaign_timeline": [_check_timeline, _for(_check_corroboration, "campaign_timeline")],
 }
 
 
