@@ -35,7 +35,9 @@ EXTRA_PLACES = {"Yida": "Yida (village, Jinyang)", "Chengdu": "Chengdu",
                 "Guangdong": "Guangdong", "Zhejiang": "Zhejiang"}
 #: Terms of the index (entry -> the case-insensitive pattern that finds it in a paragraph).
 TERMS = {
-    "poverty register (government's list of poor households)": r"poverty[- ]register",
+    # "register" is the book's table of the article's claims; the government's list of
+    # registered poor households (建档立卡) is the poverty roll
+    "poverty roll (government's list of poor households)": r"poverty[- ]roll",
     "registered poor": r"registered[- ]poor",
     "poverty rate": r"poverty rates?\b|poverty incidence",
     "sample survey (NBS)": r"sample survey",

@@ -6,10 +6,10 @@ from liangshan_book import book_index
 
 
 def test_a_paragraph_s_places_and_terms_become_index_entries():
-    found = book_index.entries("In Kuijiu village of Butuo the poverty register counted the "
+    found = book_index.entries("In Kuijiu village of Butuo the poverty roll counted the "
                                "registered poor; rates are in percentage points.")
     assert "Butuo (county)" in found and "Kuijiu (village)" in found
-    assert "poverty register (government's list of poor households)" in found
+    assert "poverty roll (government's list of poor households)" in found
     assert "registered poor" in found and "percentage point" in found
     assert "Jinyang (county)" not in found  # not named
     assert book_index.entries("Nothing of the kind here.") == []

@@ -28,7 +28,8 @@ def test_the_help_explains_the_chapter_argument_and_the_options(capsys):
 def test_short_names_are_the_shortest_unique_start_of_each_chapters_file_name():
     found = {name: path.name for name, path in run_chapter.chapters().items()}
     assert found == {"ch1": "ch1_changes.md", "ch2": "ch2_basic_needs.md",
-                     "ch3": "ch3_problems.md", "ch4": "ch4_measures.md", "ch5": "ch5_national.md", "primer": "primer_setting.md",
+                     "ch3": "ch3_problems.md", "ch4": "ch4_measures.md", "ch5": "ch5_national.md",
+                     "primer": "primer_setting.md",
                      "appendix_b": "appendix_b_audit.md", "appendix_c": "appendix_c_sources.md",
                      "appendix_d": "appendix_d_reproducibility.md"}
 
