@@ -27,7 +27,8 @@ def _pct(x: float) -> str:
     return f"{x:+.0f}%" if abs(x) >= 10 else f"{x:+.1f}%"
 
 
-#: Height of a row of the chart (inches): a line of its label, and room for the two bars.
+#: Height in inches that a line of a row's label takes, and the least height of a row (room
+#: for its two bars).
 ROW_LINE_IN = 0.15
 ROW_MIN_IN = 0.6
 
