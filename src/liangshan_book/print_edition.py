@@ -149,7 +149,12 @@ class BookStructure(SphinxPostTransform):
         from sphinx_jupyterbook_latex.nodes import RootHeader
 
         at = 1 if section.children and isinstance(section[0], nodes.title) else 0
-        section.insert(at, _raw(f"\\liangshanfrontchapter{{{INTRODUCTION}}}\n"))
+        # the labels of the page's title (``(intro)=``), which Jupyter Book's LaTeX drops with
+        # the title, on the chapter that replaces it: a {ref} to it must resolve in print
+        docname = section.get("docname", "")
+        labels = "".join(f"\\label{{\\detokenize{{{docname}:{i}}}}}"
+                         for i in section.get("ids", []))
+        section.insert(at, _raw(f"\\liangshanfrontchapter{{{INTRODUCTION}}}{labels}\n"))
         for header in list(section.findall(RootHeader)):
             header.replace_self(_raw(f"\\liangshanfrontsection{{{tex_escape(header.astext())}}}\n"))
         section.append(_raw("\\liangshanmainmatter\n"))

@@ -134,13 +134,14 @@ def test_the_introduction_becomes_an_unnumbered_chapter_with_unnumbered_sections
     header = RootHeader(level=2)
     header += nodes.Text("Reading the numbers & more")
     intro = _section("Liangshan, line by line", nodes.paragraph("", "text"), header,
-                     docname="index")
+                     docname="index", ids=["intro"])
     _run(BookStructure, _document())  # nothing to do: no error
     document = _document()
     document += intro
     _run(BookStructure, document)
     latex = _latex(intro)
-    assert latex.startswith("\\liangshanfrontchapter{Introduction}")
+    assert latex.startswith("\\liangshanfrontchapter{Introduction}"
+                            "\\label{\\detokenize{index:intro}}")  # a {ref} to it resolves
     assert "\\liangshanfrontsection{Reading the numbers \\& more}" in latex  # escaped
     assert latex.rstrip().endswith("\\liangshanmainmatter")  # numbering resumes after it
     assert not list(intro.findall(RootHeader))
