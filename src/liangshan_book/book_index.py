@@ -96,13 +96,16 @@ def entries(text: str) -> list[str]:
     return sorted(found)
 
 
-#: Where LaTeX cannot take an index mark (moving arguments, tables), or there is no prose.
+#: Where LaTeX cannot take an index mark (moving arguments, tables), or there is no prose;
+#: and text that one edition only has (``{only}``): the index is collected once for both, and
+#: an entry there would point the other edition's index at text it does not have.
 _NOT_PROSE = (nodes.caption, nodes.title, nodes.table, nodes.literal_block, nodes.raw,
-              addnodes.desc)
+              addnodes.desc, addnodes.only)
 
 
 def _skip(node: nodes.Node) -> bool:
-    """Whether ``node`` sits in a caption, title, table, code block or API description."""
+    """Whether ``node`` sits in a caption, title, table, code block, API description or
+    ``{only}`` block."""
     node = node.parent
     while node is not None:
         if isinstance(node, _NOT_PROSE):
