@@ -146,8 +146,10 @@ class BookStructure(SphinxPostTransform):
     def _introduction(section: nodes.section) -> None:
         """Open the root page with an unnumbered chapter; its headings become unnumbered
         sections (in the contents and bookmarks); numbering resumes after it."""
+        from sphinx.util import texescape
         from sphinx_jupyterbook_latex.nodes import RootHeader
 
+        texescape.init()  # the escape maps (Sphinx fills them when its LaTeX builder starts)
         at = 1 if section.children and isinstance(section[0], nodes.title) else 0
         # the labels of the page's title (``(intro)=``), which Jupyter Book's LaTeX drops with
         # the title, on the chapter that replaces it: a {ref} to it must resolve in print
