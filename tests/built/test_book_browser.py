@@ -126,6 +126,33 @@ def test_the_interactive_county_map_works_offline(browser, site):
     assert outside == [] and errors == []
 
 
+def test_a_figure_opens_full_size_on_a_phone(browser, site):
+    """At a phone's width every figure image of a chapter is a link to its own file, larger
+    than it is shown; the link takes the keyboard's focus, and Enter opens the image."""
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(f"{site}/chapters/ch1_changes.html", wait_until="networkidle")
+        figures = page.evaluate("""() => [...document.querySelectorAll('figure img')].map(i => {
+          const a = i.closest('a.figure-zoom');
+          return {linked: !!a && a.getAttribute('href') === i.getAttribute('src'),
+                  shown: i.getBoundingClientRect().width, natural: i.naturalWidth};
+        })""")
+        link = page.locator("figure a.figure-zoom").first
+        link.focus()
+        focused = page.evaluate("document.activeElement.classList.contains('figure-zoom')")
+        href = link.get_attribute("href")
+        page.keyboard.press("Enter")
+        page.wait_for_load_state()
+        opened = page.url
+        natural = page.evaluate("document.images.length ? document.images[0].naturalWidth : 0")
+    finally:
+        context.close()
+    assert len(figures) >= 5 and all(f["linked"] for f in figures), figures
+    assert all(f["natural"] > f["shown"] for f in figures)      # the file shows more detail
+    assert focused and opened.endswith(href.split("/")[-1]) and natural > 390
+
+
 @pytest.mark.parametrize("width", [1280, 390])
 def test_no_page_runs_off_the_screen(browser, site, width):
     """At a desktop and at a phone's width no page scrolls sideways: wide tables and figures
