@@ -199,12 +199,12 @@ def test_the_register_can_be_searched_sorted_and_filtered(browser, site):
 
 #: For each register id: the number of lines it takes, and its pieces (text between the <wbr>
 #: after "." and "_") that the browser broke inside.
-_ID_LINES_JS = """() => [...document.querySelectorAll('table.fact-register tbody td:first-child code')]
-  .map(code => {
+_ID_LINES_JS = """() => [...document.querySelectorAll(
+    'table.fact-register tbody td:first-child code')].map(code => {
     const tops = new Set([...code.getClientRects()].map(r => Math.round(r.top)));
     const broken = [...code.childNodes].filter(n => n.nodeType === Node.TEXT_NODE)
       .filter(n => { const r = document.createRange(); r.selectNodeContents(n);
-                     return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size > 1; })
+        return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size > 1; })
       .map(n => n.textContent);
     return [code.textContent, tops.size, broken];
   })"""
