@@ -142,8 +142,8 @@ def test_a_figure_opens_full_size_on_a_phone(browser, site):
         link.focus()
         focused = page.evaluate("document.activeElement.classList.contains('figure-zoom')")
         href = link.get_attribute("href")
-        page.keyboard.press("Enter")
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
         opened = page.url
         natural = page.evaluate("document.images.length ? document.images[0].naturalWidth : 0")
     finally:
