@@ -115,7 +115,7 @@ def _install(app):
     app.set_translator(app.builder.name, _translator(base), override=True)
 
 
-#: Script, run in the capture phase: a click on a link inside the title of a folded block goes
+#: Script run in the capture phase. A click on a link inside the title of a folded block goes
 #: to the link only (the browser still follows it; the block's toggle never sees the click).
 LINKS_IN_TOGGLE_TITLES = (
     "document.addEventListener('click', e => {"
