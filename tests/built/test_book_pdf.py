@@ -122,11 +122,11 @@ def test_figures_are_vector_graphics_with_type_of_6_pt_or_more(layout):
 
 
 def test_the_county_map_prints_the_chinese_names_in_a_cjk_face(layout):
-    """Fig. 1.3, the static form of the interactive county map, sets the counties' Chinese
+    """Fig. 1.2, the static form of the interactive county map, sets the counties' Chinese
     names (布拖县, Butuo's, among them) in Noto Sans CJK, embedded in the PDF."""
     _, pages = layout
-    page = next(p for p in pages if re.search(r"Fig\. 1\.3: Liangshan.s counties by name",
-                                              p.text))
+    page = next(p for p in pages if re.search(r"Fig\. 1\.2: Liangshan.s counties, named in "
+                                              r"pinyin and Chinese", p.text))
     chinese = [(text, font) for _, chars in page.figures for text, _, font in chars
                if re.fullmatch(r"[\u4e00-\u9fff]", text)]
     # the key lists the 17 counties' names, two or more characters each (the map's labels,
