@@ -77,7 +77,7 @@ test: lint  ## set up, lint, validate and build the book (make book), then run t
 	@$(MAKE) --no-print-directory book
 	$(PY) -m pytest -n 2
 
-check: validate lint  ## the fast loop: lint, layer contract and the tests that need no build (~30 s)
+check: validate lint  ## the fast loop: lint, layer contract and the tests that need no build (about a minute)
 	$(PY) -m pytest -n 2 -q -m "$(FAST_TESTS)"
 
 lint: $(STAMP)  ## ruff over the whole tree, and the import-linter contract of the layers

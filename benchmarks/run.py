@@ -231,6 +231,14 @@ def main() -> int:
     best = min(timed([PY, "-c", "import analysis"])[0] for _ in range(3))
     record("`import analysis`", f"{best:.2f} s", "≤ 1 s", best <= 1)
 
+    # the fast loop: lint, layer contract and the tests that need no build
+    check_time, log = timed(["make", "--no-print-directory", "check"], check=False)
+    summary = re.findall(r"=+ (.*(?:passed|failed).*) in ", log) or re.findall(
+        r"^(\d+ passed.*) in ", log, re.M)
+    record("`make check` (the fast loop)", f"{check_time:.0f} s "
+           f"({summary[-1] if summary else '?'})", "≤ 60 s",
+           check_time <= 60 and bool(summary) and "failed" not in summary[-1])
+
     # cold HTML build
     clean()
     cold, log = timed([PY, "-m", "liangshan_book.build", "html"])
