@@ -4,6 +4,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from outside import skip_without_article
 
 from analysis.data import article, package, paths
 
@@ -23,15 +24,6 @@ def rehash():
     """Re-record the hashes of a corrupted copy, so that only the corruption is reported:
     ``rehash(data_copy)``."""
     return lambda root: package.DataPackage.at(root).update_hashes()
-
-
-def skip_without_article():
-    """Skip the calling test, saying where to get the article's text, when it is absent."""
-    if not article.source_available():
-        pytest.skip(f"the article's text is not on this machine ({paths.source_text_path()}); "
-                    f"it is public at {paths.SOURCE_TEXT_URL}: save it and set "
-                    f"{paths.SOURCE_TEXT_ENV} to its path, or clone the repository beside "
-                    "../shared/")
 
 
 @pytest.fixture(scope="session")

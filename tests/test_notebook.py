@@ -81,7 +81,7 @@ def test_columns_of_numbers_are_marked_and_get_a_true_minus_sign():
         "Year": [2013, 2018, 2020]}), **CAPTION)
     assert t.numeric_columns() == [2, 3, 5]   # the row labels' column (1) is never numeric
     md = t._repr_markdown_()
-    assert ":class: longtable liangshan-table numeric-2 numeric-3 numeric-5\n" in md
+    assert ":class: liangshan-table numeric-2 numeric-3 numeric-5\n" in md
     cells = t.cells()
     assert [row[1] for row in cells[1:]] == ["\u22129.6", "\u221214.5", "1.0"]
     assert cells[2][3] == "\u22123 things" and cells[3][0] == "\u22122 is a label"
@@ -99,11 +99,28 @@ def test_table_cells_are_shown_whole_in_html_and_in_the_markdown_for_the_pdf():
     md = t._repr_markdown_()
     assert md.startswith("```{raw} latex\n\\begingroup\\liangshantable\n")  # see preamble
     assert ":::{list-table} A caption.\n:header-rows: 1\n" in md and "\n:widths: " in md
-    assert ":class: longtable" in md  # breaks across pages in the PDF
+    # short (2 rows, some 350 characters): kept on one page in the PDF, not a longtable
+    assert ":class: liangshan-table numeric-2\n" in md
     assert "* - Check\n  - Value\n  - Note\n" in md
     assert f"* - c1\n  - 1295600.0\n  - {long_note.strip()}\n" in md  # pandas' formatting
     assert "  - ids a\\_b and \\*c\\*, one \\| two\n" in md  # no markup leaks
     assert "footnotesize" not in md and "scriptsize" not in md  # three columns: normal size
+
+
+def test_a_long_table_breaks_across_pages_and_a_short_one_stays_on_one():
+    import pandas as pd
+
+    from analysis.notebook import ONE_PAGE_ROWS, table
+
+    def classes(frame):
+        md = table(frame, **CAPTION)._repr_markdown_()
+        return next(line for line in md.splitlines() if line.startswith(":class:")).split()[1:]
+
+    rows = ONE_PAGE_ROWS
+    assert "longtable" not in classes(pd.DataFrame({"A": [f"r{i}" for i in range(rows)]}))
+    assert "longtable" in classes(pd.DataFrame({"A": [f"r{i}" for i in range(rows + 1)]}))
+    # few rows, but long cells: 3 rows of 600 characters exceed the 1,500 kept on a page
+    assert "longtable" in classes(pd.DataFrame({"A": ["x", "y", "z"], "B": ["w " * 300] * 3}))
 
 
 def test_column_widths_follow_the_cells_and_fit_the_line():
@@ -160,6 +177,10 @@ def test_markdown_escaping_keeps_data_from_being_read_as_markup():
 
     assert escape_markdown("a_b *c* [d](e)\n  f") == "a\\_b \\*c\\* \\[d\\](e) f"
     assert Markdown("**x**")._repr_markdown_() == "**x**"
+    # ragged right in the PDF: the Markdown inside a LaTeX group, unchanged for HTML
+    ragged = Markdown("- a\n- b\n", ragged=True)._repr_markdown_()
+    assert ragged.startswith("```{raw} latex\n\\begingroup\\raggedright\n```\n\n- a\n- b\n")
+    assert ragged.endswith("```{raw} latex\n\\par\\endgroup\n```\n")
 
 
 def test_the_latex_preamble_defines_the_table_setup_that_tables_call():

@@ -25,7 +25,14 @@ def main(argv: list[str] | None = None) -> int:
         from analysis.data.validate import main as validate
 
         return validate(current())
-    changed = current().update_hashes()
+    from analysis.data.problems import DataError
+
+    try:
+        changed = current().update_hashes()
+    except DataError as exc:
+        print(exc)
+        print("nothing updated: fix the problem(s) above first")
+        return 1
     print("updated: " + (", ".join(changed) if changed else "nothing (all hashes current)"))
     return 0
 

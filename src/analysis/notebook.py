@@ -76,13 +76,23 @@ def how_computed(values) -> Table:
 
 class Markdown:
     """Markdown that the book renders as text, in HTML and in the PDF alike (the chapters build
-    it with :func:`analysis.formatting.escape_markdown` around every value taken from data)."""
+    it with :func:`analysis.formatting.escape_markdown` around every value taken from data).
 
-    def __init__(self, text: str):
+    Attributes:
+        text: the Markdown.
+        ragged: set ragged right in the PDF (a list of long addresses and titles, say, which
+            justified would gape or run into the margin).
+    """
+
+    def __init__(self, text: str, ragged: bool = False):
         self.text = text
+        self.ragged = ragged
 
     def _repr_markdown_(self) -> str:
-        return self.text
+        if not self.ragged:
+            return self.text
+        return ("```{raw} latex\n\\begingroup\\raggedright\n```\n\n" + self.text.rstrip("\n")
+                + "\n\n```{raw} latex\n\\par\\endgroup\n```\n")
 
     def __repr__(self) -> str:
         return self.text
@@ -94,8 +104,9 @@ class Table:
     The book shows it as a MyST ``list-table`` (its ``text/markdown`` form, which ``_config.yml``
     ranks first for the HTML builder too, through ``nb_mime_priority_overrides``): a real table
     with its caption, numbered in both editions and citable with ``{numref}`` through its
-    ``name``; in the PDF a ``longtable`` whose caption stays with its first rows, and whose
-    continuation pages name it by its number. Jupyter shows the ``text/html`` form (the frame
+    ``name``; in the PDF, kept on one page if short (:data:`ONE_PAGE_ROWS`), else a
+    ``longtable`` whose caption stays with its first rows and whose continuation pages name it
+    by its number. Jupyter shows the ``text/html`` form (the frame
     with its caption). Numbers in it are written with a true minus sign, and columns of numbers
     are marked ``numeric-<n>`` for the book, which sets them right-aligned (the book's
     ``liangshan_book.tables``).
@@ -173,7 +184,7 @@ class Table:
                           if len(header) <= most)
         widths = column_widths(rows, line)
         cells = [[escape_markdown(_breakable(c)) or "\u2014" for c in row] for row in rows]
-        classes = (["longtable", "liangshan-table"]
+        classes = ((["longtable"] if _breaks_across_pages(rows) else []) + ["liangshan-table"]
                    + (["interactive-table"] if self.interactive else [])
                    + [f"numeric-{i}" for i in self.numeric_columns()])
         head = [":::{list-table} " + self.caption, ":header-rows: 1", ":stub-columns: 1",
@@ -208,6 +219,19 @@ def _is_numeric(column) -> bool:
     cells = [c.strip() for c in column]
     return (any(_NUMBER.fullmatch(c) for c in cells)
             and all(_NUMBER.fullmatch(c) or c in _DASHES for c in cells))
+
+
+#: The most rows, and the most characters in all its cells, of a table that the PDF keeps on
+#: one page (a short table split across two pages reads badly); a longer table breaks across
+#: pages (a ``longtable``), its caption kept with its first rows.
+ONE_PAGE_ROWS = 16
+ONE_PAGE_CHARACTERS = 1500
+
+
+def _breaks_across_pages(rows: list[list[str]]) -> bool:
+    """Whether a table of ``rows`` (header first) is long enough to break across pages."""
+    return (len(rows) - 1 > ONE_PAGE_ROWS
+            or sum(len(c) for row in rows for c in row) > ONE_PAGE_CHARACTERS)
 
 
 #: Type size of a table in the PDF by its number of columns (row labels included) — up to

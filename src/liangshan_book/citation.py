@@ -36,6 +36,11 @@ def metadata(path: Path = CFF) -> dict:
     return cff
 
 
+def authors(cff: dict) -> list[str]:
+    """The authors' names as the reference prints them (a name, or "Family, Given")."""
+    return _authors(cff)
+
+
 def _authors(cff: dict) -> list[str]:
     out = []
     for a in cff["authors"]:

@@ -7,8 +7,9 @@ module of the ``analysis`` package it imports (followed through their own import
 depth of subpackages, with the ``__init__`` of every package on the way), the data files those
 modules declare in their ``DATA_FILES`` (globs in the data directory; the descriptor counts
 without its hash and size fields, which only mirror the files), and the article's text when
-the register's check against it is among them. :mod:`liangshan_book.freshness` re-executes a
-chapter when this digest changes.
+the register's check against it is among them. A module that imports every module of a
+package by name while it runs declares the package in ``IMPORTS_ALL_OF`` and depends on all of
+them. :mod:`liangshan_book.freshness` re-executes a chapter when this digest changes.
 
 Written here because no library does it: jupyter-cache and myst-nb know nothing of a
 notebook's imports.
@@ -96,7 +97,26 @@ def modules_of_chapter(text: str) -> set[str]:
 @lru_cache(maxsize=256)
 def _imports_of(name: str, stamp: tuple) -> frozenset[str]:
     path = module_file(name)
-    return frozenset(imported_modules(ast.parse(path.read_text(encoding="utf-8")), name))
+    found = imported_modules(ast.parse(path.read_text(encoding="utf-8")), name)
+    for package in _declared(name, "IMPORTS_ALL_OF"):
+        found |= package_modules(package)
+    return frozenset(found)
+
+
+def package_modules(package: str) -> set[str]:
+    """Every module of ``package`` (a package of ``analysis``), at any depth, with the package.
+
+    A module that imports all the modules of a package while it runs (found by name, not by an
+    import statement) declares the package in ``IMPORTS_ALL_OF``, and depends on them all.
+    """
+    init = module_file(package)
+    if init is None or init.name != "__init__.py":
+        return set()
+    out = {package}
+    for path in init.parent.rglob("*.py"):
+        parts = path.relative_to(SRC).with_suffix("").parts
+        out.add(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    return out
 
 
 def closure(modules: set[str]) -> set[str]:
@@ -113,14 +133,19 @@ def closure(modules: set[str]) -> set[str]:
     return seen
 
 
-def declared_data_files(module: str) -> tuple[str, ...]:
-    """The ``DATA_FILES`` globs a module declares (read from its source, not imported)."""
+def _declared(module: str, name: str) -> tuple[str, ...]:
+    """The literal tuple a module assigns to ``name`` (read from its source, not imported)."""
     tree = ast.parse(module_file(module).read_text(encoding="utf-8"))
     for node in tree.body:
-        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "DATA_FILES"
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == name
                                                 for t in node.targets):
             return tuple(ast.literal_eval(node.value))
     return ()
+
+
+def declared_data_files(module: str) -> tuple[str, ...]:
+    """The ``DATA_FILES`` globs a module declares (read from its source, not imported)."""
+    return _declared(module, "DATA_FILES")
 
 
 def data_digest(root: Path | None = None, patterns: tuple[str, ...] = ("*",)) -> str:

@@ -27,6 +27,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from analysis import formatting
 from analysis.data.package import current
 from analysis.data.problems import DataError, UnknownFactError
+from liangshan_book import book_index
 from liangshan_book.interactive_tables import INTERACTIVE
 from liangshan_book.links import hinted_ref
 
@@ -124,8 +125,10 @@ class FactRole(SphinxRole):
             msg = self.inliner.reporter.error(f"fact role: {exc}", line=self.lineno)
             return [self.inliner.problematic(self.rawtext, self.rawtext, msg)], [msg]
         text = formatting.value(f.value, f.unit, f.value_max)
-        return [hinted_ref(formatting.fact_anchor(fact_id), fact_hint(f), text,
-                           self.env.docname, "fact-value")], []
+        ref = hinted_ref(formatting.fact_anchor(fact_id), fact_hint(f), text,
+                         self.env.docname, "fact-value")
+        ref["fact_id"] = fact_id  # for the book's index (liangshan_book.book_index)
+        return [ref], []
 
 
 class FactRegisterDirective(SphinxDirective):
@@ -173,6 +176,9 @@ class FactRegisterDirective(SphinxDirective):
             tr = self._row([fact_id_literal(row.fact_id, row.fact_id)]
                            + [nodes.Text(str(c)) for c in cells])
             tr[0][0].insert(0, nodes.target("", "", ids=[anchor]))
+            # the row is the main entry of its id in the book's index
+            book_index.mark(tr[0][0], [f"{book_index.REGISTER}; {row.fact_id}"], self.env,
+                            main=True)
             std.note_hyperlink_target(anchor, self.env.docname, anchor, row.fact_id)
             tbody += tr
         spec = addnodes.tabular_col_spec()

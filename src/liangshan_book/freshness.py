@@ -6,7 +6,9 @@ the
 last build is re-read, and its entry in the jupyter-cache is dropped so that myst-nb executes it
 again, unless the entry carries the current digest (:mod:`liangshan_book.preexecute` has just run
 the
-chapter). An unchanged rebuild re-reads and executes nothing.
+chapter). Where the last digest is unknown (Sphinx starts a new environment when the
+configuration changes), the chapter's cache entries are checked in the same way. An unchanged
+rebuild re-reads and executes nothing.
 """
 from __future__ import annotations
 
@@ -31,8 +33,12 @@ def _outdated(app, env, added, changed, removed):
     old = getattr(env, _ATTR, {})
     new = _digests(env)
     stale = [d for d, dig in new.items() if d not in added and old.get(d) not in (None, dig)]
-    if stale and app.config.nb_execution_mode == "cache":
-        _drop_cache(app, env, {d: new[d] for d in stale})
+    # a chapter whose last digest is unknown (a new environment: first build, a changed
+    # configuration, or a new chapter) may still have a cache record made with other modules
+    # or data: check its records too, or myst-nb would serve the old outputs
+    unknown = [d for d in new if d in added or d not in old]
+    if (stale or unknown) and app.config.nb_execution_mode == "cache":
+        _drop_cache(app, env, {d: new[d] for d in stale + unknown})
     env.liangshan_pending = new
     return stale
 

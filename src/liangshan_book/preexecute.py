@@ -11,22 +11,24 @@ modules or data changed). :mod:`liangshan_book.freshness` keeps a record that ca
 current digest and drops any other record of a chapter whose digest changed, so a build run
 without this step is just as fresh, only slower.
 
-A chapter that fails here is not cached. myst-nb then executes it again during the build and
-fails the build with its own report: a failing cell fails the build every time.
+A chapter that fails here is not cached, and its failing cell is reported. ``python -m
+liangshan_book.build`` then stops with an error; a plain ``jupyter-book build`` would execute it
+again and fail with myst-nb's own report. Either way a failing cell fails the build every time.
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
-import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from liangshan_book.console import Console, cell_errors
 from liangshan_book.dependencies import chapter_digest
+from liangshan_book.kernels import use_ipc
 
 #: Key of the chapter's dependency digest in a jupyter-cache record's ``data``.
 DIGEST_KEY = "liangshan_digest"
@@ -100,9 +102,13 @@ def _execute(path: Path, nb, settings: Settings):
     return nb, result.time, (result.exc_string if result.err is not None else None)
 
 
-def run(root: Path, workers: int | None = None, data_root: Path | None = None) -> dict[str, str]:
+def run(root: Path, workers: int | None = None, data_root: Path | None = None,
+        console: Console | None = None) -> dict[str, str]:
     """Execute the stale chapters of the book at ``root``, ``workers`` at a time (default: one
     per core), and cache each one that succeeds with its digest.
+
+    Prints a line per chapter with its time, and the failing cell's code and error for a
+    chapter that fails; every chapter's report goes to ``_build/logs/execute.log``.
 
     Returns:
         For each chapter executed, by file name, ``"executed in N s"`` or ``"failed"``.
@@ -110,31 +116,48 @@ def run(root: Path, workers: int | None = None, data_root: Path | None = None) -
     from jupyter_cache import get_cache
     from jupyter_cache.base import CacheBundleIn
 
+    use_ipc()  # no kernel started here talks over TCP (see liangshan_book.kernels)
     settings = Settings.of_book(root)
     todo = stale_chapters(root, settings, data_root)
     if not todo:
         return {}
+    console = console or Console()
+    log = root / "_build" / "logs" / "execute.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
     workers = max(1, min(len(todo), workers or os.cpu_count() or 1))
-    names = ", ".join(p.name for p, _, _ in todo)
-    print(f"pre-executing {len(todo)} chapter(s), {workers} at a time: {names}", flush=True)
+    console.result("execute", f"{len(todo)} chapter(s), {workers} at a time", log=log)
     cache = get_cache(str(settings.cache))
     outcome: dict[str, str] = {}
-    start = time.perf_counter()
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        futures = [(path, digest, pool.submit(_execute, path, nb, settings))
-                   for path, nb, digest in todo]
-        for path, digest, future in futures:
-            executed, seconds, error = future.result()
-            if error is not None:
-                outcome[path.name] = "failed"
-                print(f"  {path.name}: FAILED; the build runs it again and reports the error",
-                      flush=True)
-                continue
-            cache.cache_notebook_bundle(
-                CacheBundleIn(executed, str(path),
-                              data={"execution_seconds": seconds, DIGEST_KEY: digest}),
-                check_validity=False, overwrite=True)
-            outcome[path.name] = f"executed in {seconds:.1f} s"
-            print(f"  {path.name}: {outcome[path.name]}", flush=True)
-    print(f"pre-execution took {time.perf_counter() - start:.1f} s", flush=True)
+    errors: dict[str, str] = {}
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool, \
+            open(log, "w", encoding="utf-8") as report:
+        # every worker is forked at the first submission, before the console's live line starts
+        # its thread
+        futures = {pool.submit(_execute, path, nb, settings): (path, digest)
+                   for path, nb, digest in todo}
+        with console.stage("execute") as stage:
+            running = [p.stem for p, _, _ in todo]
+            for future in as_completed(futures):
+                path, digest = futures[future]
+                running.remove(path.stem)
+                stage.progress(f"{len(todo) - len(running)} of {len(todo)} done; running: "
+                               + ", ".join(running[:workers]))
+                executed, seconds, error = future.result()
+                if error is not None:
+                    outcome[path.name] = "failed"
+                    errors[path.name] = error
+                    report.write(f"{path.name}: FAILED after {seconds:.1f} s\n{error}\n")
+                    console.result("", f"{path.stem}  FAILED", seconds)
+                    continue
+                cache.cache_notebook_bundle(
+                    CacheBundleIn(executed, str(path),
+                                  data={"execution_seconds": seconds, DIGEST_KEY: digest}),
+                    check_validity=False, overwrite=True)
+                outcome[path.name] = f"executed in {seconds:.1f} s"
+                report.write(f"{path.name}: {outcome[path.name]}\n")
+                console.result("", path.stem, seconds)
+    for name, error in errors.items():
+        console.line(f"\n{name}: a cell failed")
+        for block in cell_errors(error):
+            console.lines(block)
     return outcome

@@ -11,6 +11,9 @@ prose can do it with the ``{table}`` directive's ``:class:`` option). This exten
   narrow text columns set justified would gape. Both column types are defined in
   ``latex/liangshan.sty``.
 
+It also gives myst-nb's table of the notebooks' execution a caption and a number
+(``{execution-table}``, :class:`ExecutionTable`).
+
 Written here because neither docutils' tables nor Sphinx's LaTeX writer has a per-column
 alignment (Sphinx's ``tabularcolumns`` directive sets one table by hand, and, put in a notebook's
 output, takes the table after it out of the HTML page).
@@ -20,8 +23,10 @@ from __future__ import annotations
 import re
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
 
 _NUMERIC = re.compile(r"numeric-(\d+)")
 
@@ -70,6 +75,56 @@ class TableLayout(SphinxPostTransform):
             table.parent.insert(at, addnodes.tabular_col_spec(spec=spec))
 
 
+class ExecutionTable(SphinxDirective):
+    """``{execution-table} caption`` with ``:name:``: myst-nb's table of how each notebook was
+    executed (its ``{nb-exec-table}``), numbered and captioned like every table of the book.
+
+    The table, with its caption and label, is made when the page is read, so that Sphinx
+    numbers it; its rows are filled in when the page is written (:class:`FillExecutionTables`),
+    once every notebook has run. The page is marked as holding such a table, so that myst-nb
+    writes it again when a notebook runs again.
+    """
+
+    required_arguments = 1
+    final_argument_whitespace = True
+    option_spec = {"name": directives.unchanged}
+
+    def run(self):
+        from myst_nb.ext.execution_tables import METADATA_KEY
+        from myst_nb.sphinx_ import NbMetadataCollector
+
+        NbMetadataCollector.set_doc_data(self.env, self.env.docname, METADATA_KEY, True)
+        table = nodes.table(classes=[EXECUTION_TABLE])
+        inline, messages = self.state.inline_text(self.arguments[0], self.lineno)
+        table += nodes.title(self.arguments[0], "", *inline)
+        self.add_name(table)
+        return [table, *messages]
+
+
+#: The class of the tables :class:`ExecutionTable` makes.
+EXECUTION_TABLE = "execution-table"
+
+
+class FillExecutionTables(SphinxPostTransform):
+    """Fill each execution table with myst-nb's rows (before references are resolved, 10)."""
+
+    default_priority = 8
+
+    def run(self, **kwargs):
+        from myst_nb.ext.execution_tables import make_stat_table
+        from myst_nb.sphinx_ import NbMetadataCollector
+
+        for table in self.document.findall(nodes.table):
+            if EXECUTION_TABLE not in table["classes"] or any(
+                    isinstance(c, nodes.tgroup) for c in table.children):
+                continue
+            made = make_stat_table(self.env.docname, NbMetadataCollector.get_doc_data(self.env))
+            table["classes"] += made["classes"]
+            table.extend(made.children)
+
+
 def setup(app):
+    app.add_directive("execution-table", ExecutionTable)
+    app.add_post_transform(FillExecutionTables)
     app.add_post_transform(TableLayout)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

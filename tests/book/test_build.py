@@ -39,7 +39,8 @@ def test_dist_bundles_the_offline_book_the_pdf_and_the_data(monkeypatch, tmp_pat
     assert "CITATION.cff" in names
     assert not any(".doctrees" in n for n in names)
     if (paths.BUILD / "latex" / build.PDF_NAME).is_file():
-        assert build.PDF_NAME in names
+        # once, in the book beside index.html (which links it), not a second time at the top
+        assert f"book/{build.PDF_NAME}" in names and build.PDF_NAME not in names
     assert bundle.stat().st_size <= 25_000_000
 
 
@@ -93,50 +94,73 @@ def test_only_the_html_depends_on_the_pdf_it_links(mini_repo):
 
 
 @pytest.mark.build
-def test_make_lab_serves_each_chapter_as_a_notebook(tmp_path):
-    """``make lab`` starts JupyterLab on ``chapters/``; with jupytext each MyST Markdown chapter
-    opens as a notebook. Started here with the Makefile's own arguments (``make -n lab``; as
-    root they include ``--allow-root``), plus a port, a token and no browser, the server hands
-    out ``ch3_problems.md`` as a notebook with its code cells."""
+def test_make_lab_serves_chapters_and_code_from_the_root_with_its_options_and_quiet_kernels(
+        tmp_path):
+    """``make lab`` starts JupyterLab at the repository root and passes ``LAB_ARGS`` on: started
+    here through make with a port, a token and no browser in ``LAB_ARGS``, the server hands out
+    ``chapters/ch3_problems.md`` as a notebook with its code cells (jupytext) and lists
+    ``src/analysis``; a kernel it starts talks over IPC, so prints no TCP notice."""
     import json
     import os
+    import signal
     import socket
     import subprocess
-    import sys
     import time
     import urllib.request
-    from pathlib import Path
 
-    dry = subprocess.run(["make", "--no-print-directory", "-n", "lab"], cwd=paths.ROOT,
-                         capture_output=True, text=True, check=True).stdout.splitlines()
-    command = [line for line in dry if "jupyter lab" in line]
-    assert command and command[-1].split()[1:3] == ["lab", "chapters/"], dry
+    from scratch import TCP_NOTICE
+
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    jupyter = str(Path(sys.executable).parent / "jupyter")
-    server = subprocess.Popen(
-        [jupyter, *command[-1].split()[1:], "--no-browser", f"--port={port}", "--ip=127.0.0.1",
-         "--IdentityProvider.token=liangshan-test"],
-        cwd=paths.ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        env={**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path)})
-    url = (f"http://127.0.0.1:{port}/api/contents/ch3_problems.md"
-           "?type=notebook&content=1&token=liangshan-test")
+    token = "liangshan-test"
+    args = f"--no-browser --port={port} --ip=127.0.0.1 --IdentityProvider.token={token}"
+    log = tmp_path / "lab.log"
+    with open(log, "w") as sink:
+        server = subprocess.Popen(
+            ["make", "--no-print-directory", "lab", f"LAB_ARGS={args}"], cwd=paths.ROOT,
+            stdout=sink, stderr=subprocess.STDOUT, start_new_session=True,
+            env={**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime")})
+
+    def api(path, method="GET"):
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/api/{path}", method=method,
+                                         headers={"Authorization": f"token {token}"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            body = response.read()
+        return json.loads(body) if body else None
+
     try:
-        for _ in range(120):
+        for _ in range(240):
             try:
-                with urllib.request.urlopen(url, timeout=5) as response:
-                    model = json.load(response)
+                chapter = api("contents/chapters/ch3_problems.md?type=notebook&content=1")
                 break
             except OSError:
                 if server.poll() is not None:
-                    pytest.fail("jupyter lab exited: " + server.stderr.read().decode()[-2000:])
+                    pytest.fail("make lab exited: " + log.read_text()[-2000:])
                 time.sleep(0.5)
         else:
-            pytest.fail("jupyter lab did not answer within a minute")
+            pytest.fail("jupyter lab did not answer within two minutes")
+        code = api("contents/src/analysis?content=1")
+        kernel = api("kernels", method="POST")
+        connection = json.loads((tmp_path / "runtime" / f"kernel-{kernel['id']}.json")
+                                .read_text())
+        sockets = [tmp_path / "runtime" / f"{connection['ip']}-{connection[channel]}"
+                   for channel in ("shell_port", "iopub_port", "stdin_port", "control_port")]
+        for _ in range(120):  # until the kernel has bound its sockets (past its TCP notice)
+            bound = all(s.exists() for s in sockets)
+            if bound:
+                break
+            time.sleep(0.5)
+        api(f"kernels/{kernel['id']}", method="DELETE")
     finally:
-        server.terminate()
+        os.killpg(server.pid, signal.SIGTERM)  # make and the server it started
         server.wait(timeout=30)
-    assert model["type"] == "notebook"
+    command = log.read_text().splitlines()[:2]
+    assert "jupyter lab --ServerApp.root_dir=." in " ".join(command), command
+    assert chapter["type"] == "notebook"
     assert any(c["cell_type"] == "code" and "analysis" in c["source"]
-               for c in model["content"]["cells"])
+               for c in chapter["content"]["cells"])
+    assert {"domain", "figures", "chapters"} <= {item["name"] for item in code["content"]}
+    assert connection["transport"] == "ipc" and bound
+    assert "Kernel started" in log.read_text() and "Kernel shutdown" in log.read_text()
+    assert TCP_NOTICE not in log.read_text()

@@ -71,3 +71,15 @@ def test_the_descriptor_hash_fields_do_not_count(data_copy):
     desc.write_text(re.sub(r'"sha256:[0-9a-f]{4}', '"sha256:0000', text, count=1),
                     encoding="utf-8")
     assert dependencies.chapter_digest(ch1) == before
+
+
+def test_a_module_that_imports_a_whole_package_by_name_depends_on_all_of_it():
+    # Appendix B's sensitivity section collects every chapter module's conclusions by name:
+    # its digest follows all of analysis.chapters, including modules it never names
+    mods = dependencies.closure({"analysis.chapters.book_sensitivity"})
+    chapters = {".".join(p.relative_to(PACKAGE.parent).with_suffix("").parts)
+                for p in (PACKAGE / "chapters").glob("*.py") if p.name != "__init__.py"}
+    assert "analysis.chapters.appendix_b" in chapters and chapters <= mods
+    assert "analysis.domain.audit.roll" in mods  # followed on through appendix_b's imports
+    assert dependencies.package_modules("analysis.chapters") >= chapters | {"analysis.chapters"}
+    assert dependencies.package_modules("analysis.formatting") == set()  # not a package

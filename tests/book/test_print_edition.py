@@ -7,6 +7,7 @@ import re
 
 import pytest
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import docutils_namespace
 
@@ -94,3 +95,119 @@ def test_is_empty_section():
     assert not is_empty_section(full)
     parent = nodes.section("", nodes.title("", "Part"), nodes.section("", nodes.title("", "c")))
     assert not is_empty_section(parent)
+
+
+# --- the book's structure in print (on document trees shaped as Jupyter Book's LaTeX leaves
+# them: the root page's headings as RootHeader nodes, each toctree caption a part) ----------
+
+def _document():
+    from docutils.frontend import get_default_settings
+    from docutils.utils import new_document
+
+    return new_document("book", get_default_settings())
+
+
+def _section(title, *children, **attrs):
+    return nodes.section("", nodes.title("", title), *children, **attrs)
+
+
+def _run(transform_class, document):
+    from types import SimpleNamespace
+
+    # the transform as Sphinx runs it, with the one setting it reads
+    bare = type("Bare", (transform_class,), {"config": SimpleNamespace(root_doc="index")})
+    transform = bare.__new__(bare)
+    transform.document = document
+    transform.run()
+    return document
+
+
+def _latex(node) -> str:
+    return "".join(r.astext() for r in node.findall(nodes.raw))
+
+
+def test_the_introduction_becomes_an_unnumbered_chapter_with_unnumbered_sections():
+    from sphinx_jupyterbook_latex.nodes import RootHeader
+
+    from liangshan_book.print_edition import BookStructure
+
+    header = RootHeader(level=2)
+    header += nodes.Text("Reading the numbers & more")
+    intro = _section("Liangshan, line by line", nodes.paragraph("", "text"), header,
+                     docname="index")
+    _run(BookStructure, _document())  # nothing to do: no error
+    document = _document()
+    document += intro
+    _run(BookStructure, document)
+    latex = _latex(intro)
+    assert latex.startswith("\\liangshanfrontchapter{Introduction}")
+    assert "\\liangshanfrontsection{Reading the numbers \\& more}" in latex  # escaped
+    assert latex.rstrip().endswith("\\liangshanmainmatter")  # numbering resumes after it
+    assert not list(intro.findall(RootHeader))
+
+
+def test_appendices_are_lettered_chapters_without_their_html_prefix_and_cite_is_back_matter():
+    from liangshan_book.print_edition import BookStructure
+
+    chapter = addnodes.start_of_file(docname="chapters/appendix_a_register")
+    chapter += _section("Appendix A. The register of the article's claims")
+    part = addnodes.start_of_file(docname="Appendices")
+    part += _section("Appendices", nodes.compound("", chapter))
+    cite = addnodes.start_of_file(docname="chapters/cite")
+    cite += _section("Cite this book")
+    document = _document()
+    document += [part, cite]
+    _run(BookStructure, document)
+    assert "\\liangshanappendix" in _latex(part)
+    assert chapter[0][0].astext() == "The register of the article's claims"
+    assert _latex(cite).startswith("\\liangshanbackmatter")
+
+
+def test_sections_marked_html_only_are_dropped_from_print():
+    from liangshan_book.print_edition import DropHtmlOnly
+
+    kept = _section("The analysis code")
+    dropped = _section("The book's machinery", nodes.paragraph("", "x"), classes=["html-only"])
+    document = _document()
+    document += _section("Appendix E", kept, dropped)
+    _run(DropHtmlOnly, document)
+    titles = [t.astext() for t in document.findall(nodes.title)]
+    assert titles == ["Appendix E", "The analysis code"]
+
+
+@pytest.mark.parametrize("caption, short", [
+    ("Sichuan's prefectures (left) and Liangshan's counties (right). Source: counties.csv.",
+     "Sichuan's prefectures (left) and Liangshan's counties (right)."),
+    ("The resource paradox. (a) Butuo's clinics.", "The resource paradox."),
+    ("Rates, end of 2013 and 2018, e.g. for Butuo", "Rates, end of 2013 and 2018, e.g. for Butuo"),
+])
+def test_the_lists_of_figures_and_tables_show_each_caption_s_first_sentence(caption, short):
+    from liangshan_book.print_edition import short_caption
+
+    assert short_caption(caption) == short
+
+
+def test_a_long_first_sentence_is_cut_at_a_word_for_the_lists():
+    from liangshan_book.print_edition import SHORT_CAPTION, short_caption
+
+    short = short_caption("word " * 60 + "end.")
+    assert short.endswith("word\u2026") and len(short) <= SHORT_CAPTION + 1
+
+
+def test_a_long_signature_is_printed_a_parameter_a_line():
+    from liangshan_book.print_edition import SIGNATURE, LongSignatures
+
+    def signature(name, *params):
+        plist = addnodes.desc_parameterlist()
+        plist += [addnodes.desc_parameter("", p) for p in params]
+        return addnodes.desc_signature("", "", addnodes.desc_name("", name), plist)
+
+    short = signature("f", "x")
+    long = signature("analysis.domain.education_health.outpatient_patient_cost",
+                     "bill_yuan", "free_up_to", "patient_share_band")
+    assert len(long.astext()) > SIGNATURE
+    document = _document()
+    document += [short, long]
+    _run(LongSignatures, document)
+    assert next(long.findall(addnodes.desc_parameterlist))["multi_line_parameter_list"]
+    assert not next(short.findall(addnodes.desc_parameterlist)).get("multi_line_parameter_list")

@@ -12,7 +12,18 @@ import json
 import os
 
 import pytest
-from browser_support import axe_violations, chromium, html_pages, impact_counts, serve, visit
+from browser_support import (
+    CAPTION_COLOURS_JS,
+    axe_violations,
+    chromium,
+    contrast_ratio,
+    effective_background,
+    html_pages,
+    impact_counts,
+    rgba,
+    serve,
+    visit,
+)
 
 from analysis.data import paths
 
@@ -176,3 +187,72 @@ def test_the_national_map_works_offline(browser, site):
     assert focusable == 831
     assert background >= 2 and focused.startswith("Poverty county")
     assert outside == [] and errors == []
+
+
+def test_the_audit_table_can_be_searched(browser, site):
+    """Appendix B's audit table: searching for a verdict leaves the checks that reached it."""
+    from analysis.domain import audit
+
+    context, page, errors, outside = visit(browser, site, "chapters/appendix_b_audit.html")
+    try:
+        rows = page.locator("table.interactive-table").first.locator("tbody tr")
+        page.wait_for_selector("div.dt-search input")
+        total = rows.count()
+        page.locator("div.dt-search input").first.fill("EXPLAINED")
+        shown = rows.all_inner_texts()
+    finally:
+        context.close()
+    counts = audit.verdict_counts()
+    assert total == counts.sum()
+    assert len(shown) == counts["explained"] and all("EXPLAINED" in r for r in shown)
+    assert errors == [] and outside == []
+
+
+#: Pages with figures: the chapters and the primer.
+FIGURE_PAGES = CHAPTER_PAGES + ["chapters/primer_setting.html"]
+#: WCAG 2.x level AA for body-size text.
+AA = 4.5
+
+
+def test_the_contrast_arithmetic():
+    # black on white is the maximum, 21:1; #767676 on white is the lightest grey that passes
+    # AA (4.54:1); half-transparent black on white is grey 127.5, of luminance
+    # ((0.5 + 0.055) / 1.055) ** 2.4 = 0.214, so (1 + 0.05) / (0.214 + 0.05) = 3.98:1
+    white = (255, 255, 255, 1.0)
+    assert contrast_ratio((0, 0, 0, 1.0), white) == pytest.approx(21.0)
+    assert contrast_ratio((118, 118, 118, 1.0), white) == pytest.approx(4.54, abs=0.01)
+    assert contrast_ratio((0, 0, 0, 0.5), white) == pytest.approx(3.98, abs=0.01)
+    assert effective_background(["rgba(0, 0, 0, 0)", "rgb(18, 18, 18)"]) == (18, 18, 18, 1.0)
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_figure_captions_meet_wcag_aa_contrast(browser, site, mode):
+    """Each caption's text, and the figure's anchor link shown when the figure is hovered,
+    against the background it is drawn on, in the theme's light and dark modes."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    low, checked = [], 0
+    try:
+        for page_path in FIGURE_PAGES:
+            page.goto(f"{site}/{page_path}", wait_until="networkidle")
+            page.evaluate(f"document.documentElement.dataset.theme = '{mode}'")
+            page.wait_for_timeout(400)                     # the theme's colour transition
+            for i in range(page.locator("figure").count()):
+                if not page.locator("figure").nth(i).locator("figcaption").count():
+                    continue
+                found = page.evaluate(CAPTION_COLOURS_JS, [i, False])
+                page.locator("figure").nth(i).hover()
+                page.wait_for_timeout(150)
+                found += page.evaluate(CAPTION_COLOURS_JS, [i, True])
+                for item in found:
+                    fg = rgba(item["color"])
+                    fg = fg[:3] + (fg[3] * float(item["opacity"]),)
+                    ratio = contrast_ratio(fg, effective_background(item["layers"]))
+                    checked += 1
+                    if ratio < AA:
+                        low.append(f"{page_path} figure {i + 1} {item['text']!r}: "
+                                   f"{item['color']} {ratio:.2f}:1")
+    finally:
+        context.close()
+    assert checked >= 20, f"only {checked} caption texts found"
+    assert low == [], f"caption text below {AA}:1 in {mode} mode: {low}"

@@ -11,7 +11,9 @@ from analysis.data import paths
 pytestmark = pytest.mark.book
 
 HTML = paths.BUILD / "html"
-CHAPTERS = ["index", "ch1_changes", "ch2_basic_needs", "ch3_problems", "ch4_measures",
+#: The pages of the book; the introduction is the root page, index.html
+CHAPTERS = ["index", "primer_setting", "ch1_changes", "ch2_basic_needs", "ch3_problems",
+            "ch4_measures", "ch5_national", "instructor",
             "appendix_a_register", "appendix_b_audit", "appendix_c_sources",
             "appendix_d_reproducibility", "appendix_e_code", "cite", "references"]
 
@@ -194,3 +196,72 @@ def test_every_data_file_can_be_downloaded_from_appendix_c(pages):
     files = {Path(r["path"]).name for r in current().descriptor()["resources"]}
     assert files - offered == set()
     assert "https://github.com/leiii/census" in page and "2026-11-28" in page
+
+
+def _article(html: str) -> str:
+    start = html.find('<article class="bd-article">')
+    return html[start:html.find("</article>", start)] if start >= 0 else ""
+
+
+def test_every_table_is_numbered_with_its_caption(pages):
+    """Each table of the chapters and appendices (notebook tables, prose tables, the register,
+    the execution table) carries a caption with its number, so that the text cites it."""
+    tables, uncaptioned = 0, []
+    for path, html in pages.items():
+        if path.parent.name != "chapters" and path.name != "index.html":
+            continue
+        for table in re.findall(r"<table\b.*?</table>", _article(html), re.S):
+            if ">Name in the text<" in table:
+                continue  # a "how these numbers were computed" table: unnumbered, by design
+            tables += 1
+            if not re.search(r'<caption><span class="caption-number">Table [0-9A-E.]+ </span>',
+                             table):
+                uncaptioned.append(f"{path.name}: {table[:80]}")
+    assert tables >= 18 and uncaptioned == []
+
+
+def test_appendix_tables_are_numbered_by_their_letter_as_in_print(pages):
+    audit = pages[HTML / "chapters" / "appendix_b_audit.html"]
+    assert 'caption-number">Table B.1 </span>' in audit
+    assert 'caption-number">Table B.2 </span>' in audit
+    intro = pages[HTML / "index.html"]
+    assert 'caption-number">Table 1 </span>' in intro
+    assert 'caption-number">Table 1.1 </span>' in pages[HTML / "chapters" / "ch1_changes.html"]
+
+
+def test_every_notebook_page_offers_its_executed_notebook(pages):
+    """Each chapter that is a notebook links, under its title, its executed .ipynb, which is
+    shipped beside the page with every output (figures as PNG); other pages have no such
+    link."""
+    import nbformat
+
+    from liangshan_book.notebook_download import LINK_TEXT, notebook_pages
+
+    docs = [f"chapters/{p.stem}" for p in paths.CHAPTERS.glob("*.md")]
+    notebooks = notebook_pages(paths.ROOT, docs)
+    assert {"chapters/primer_setting", "chapters/ch1_changes", "chapters/ch5_national"} \
+        <= set(notebooks)
+    problems = []
+    for doc in docs:
+        page = pages[HTML / f"{doc}.html"]
+        name = doc.split("/")[-1] + ".ipynb"
+        link = f'<a class="reference download" href="{name}" download="{name}">{LINK_TEXT}</a>'
+        if doc not in notebooks:
+            if '<p class="notebook-download">' in page:
+                problems.append(f"{doc}: a link, but the page is not a notebook")
+            continue
+        article = page[page.index('<article class="bd-article">'):]
+        title_end = article.index("</h1>")
+        if link not in article or not title_end < article.index(link) < title_end + 200:
+            problems.append(f"{doc}: no download link right under the title")
+            continue
+        nb = nbformat.read(HTML / f"{doc}.ipynb", as_version=4)
+        nbformat.validate(nb)
+        code = [c for c in nb.cells if c.cell_type == "code"]
+        outputs = [o for c in code for o in c.outputs]
+        pngs = [o for o in outputs if "image/png" in o.get("data", {})]
+        if not code or not outputs:
+            problems.append(f"{doc}.ipynb: {len(code)} code cells, {len(outputs)} outputs")
+        if doc.split("/")[-1].startswith(("ch", "primer")) and not pngs:
+            problems.append(f"{doc}.ipynb: no figure among its outputs")
+    assert problems == []

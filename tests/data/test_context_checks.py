@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from datafiles import BUTUO, CI, JINYANG, NATIONAL, STATUS, line_of, replace_once
+from datafiles import BUTUO, CI, JINYANG, NATIONAL, STATUS, TIMELINE, line_of, replace_once
 
 from analysis.data import context, context_checks
 from analysis.data.problems import ContextDataError
@@ -67,10 +67,10 @@ def test_poverty_county_without_exit_date(data_copy, rehash):
 
 def test_unknown_corroborating_source(data_copy, rehash):
     text = (data_copy / STATUS).read_text(encoding="utf-8")
-    (data_copy / STATUS).write_text(text.replace(",S10b;S39,", ",S10b;S98,", 1), encoding="utf-8")
+    (data_copy / STATUS).write_text(text.replace(",S10b;S39,", ",S10b;S08,", 1), encoding="utf-8")
     rehash(data_copy)
     (p,) = context_checks.check_context()
-    assert (p.file, p.column, p.found) == (STATUS, "corroborated_by", "'S98'")
+    assert (p.file, p.column, p.found) == (STATUS, "corroborated_by", "'S08'")
 
 
 def test_county_missing_from_status_table(data_copy, rehash):
@@ -83,3 +83,51 @@ def test_county_missing_from_status_table(data_copy, rehash):
     assert [(p.file, p.row) for p in problems] == [(STATUS, BUTUO)]
     with pytest.raises(ContextDataError):
         context.poverty_county_status()
+
+
+def test_unknown_source_in_the_exit_rules(data_copy, rehash):
+    rules = "context/poverty_exit_rules.csv"
+    text = (data_copy / rules).read_text(encoding="utf-8")
+    (data_copy / rules).write_text(text.replace(",S51;S52,", ",S51;S08,", 1), encoding="utf-8")
+    rehash(data_copy)
+    (p,) = context_checks.check_context()
+    assert (p.file, p.row, p.column, p.found) == (rules, 2, "corroborated_by", "'S08'")
+    with pytest.raises(ContextDataError):
+        context.poverty_exit_rules()
+
+
+def test_timeline_date_must_match_its_precision(data_copy, rehash):
+    # a month written where the row says the source gives the day
+    replace_once(data_copy, TIMELINE, "exit_mechanism,2016-04-28,day,",
+                 "exit_mechanism,2016-04,day,")
+    rehash(data_copy)
+    (p,) = context_checks.check_context()
+    assert (p.file, p.column, p.found) == (TIMELINE, "date", "'2016-04'")
+    assert p.row == line_of(data_copy, TIMELINE, "exit_mechanism,")
+    assert "YYYY-MM-DD" in p.expected and "'day'" in p.expected
+    with pytest.raises(ContextDataError):
+        context.campaign_timeline()
+
+
+def test_timeline_date_must_exist_in_the_calendar(data_copy, rehash):
+    replace_once(data_copy, TIMELINE, "declaration,2021-02-25,", "declaration,2021-02-30,")
+    rehash(data_copy)
+    (p,) = context_checks.check_context()
+    assert (p.column, p.found) == ("date", "'2021-02-30'")
+
+
+def test_timeline_event_without_any_source(data_copy, rehash):
+    replace_once(data_copy, TIMELINE, "field trip of the article\",S97,,,",
+                 "field trip of the article\",,,,")
+    rehash(data_copy)
+    (p,) = context_checks.check_context()
+    assert (p.file, p.column) == (TIMELINE, "source_id")
+    assert p.row == line_of(data_copy, TIMELINE, "author_field_visit,")
+    assert "paragraph" in p.expected
+
+
+def test_timeline_corroboration_must_be_a_known_source(data_copy, rehash):
+    replace_once(data_copy, TIMELINE, "Guizhou)\",S98,,,", "Guizhou)\",S98,,S08,")
+    rehash(data_copy)
+    (p,) = context_checks.check_context()
+    assert (p.file, p.column, p.found) == (TIMELINE, "corroborated_by", "'S08'")

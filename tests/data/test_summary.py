@@ -11,6 +11,11 @@ def test_the_resources_table_has_one_row_per_file_with_its_row_count(data_copy):
     facts = t.set_index("File").loc["facts.csv"]
     assert facts["Rows"] == len(pd.read_csv(data_copy / "facts.csv"))
     assert "geo/liangshan_counties.geojson" in set(t["File"])
+    # sources by id (listed in full by sources_markdown), or by title where they have none
+    sources = t.set_index("File")["Sources"]
+    assert sources["context/counties.csv"] == "S03"
+    assert sources["context/sources.csv"].startswith("S01; S03; S03b; ")
+    assert sources["facts.csv"].startswith("Peng Qinghua")
 
 
 def test_every_source_is_listed_with_its_address_and_the_date_it_was_read(data_copy):

@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 import pandas as pd
+from outside import skip_without_article
 
 from analysis.data import paths
 from analysis.data.package import DataPackage
@@ -70,7 +71,9 @@ def test_paragraph_out_of_range(data_copy, rehash, capsys):
     rehash(data_copy)
     status, out = _run(data_copy, capsys)
     assert status == 1
-    assert "facts.csv, line 2, column 'paragraph': found 57" in out
+    # once, by the schema (the register's own range check and section check stand aside)
+    assert "facts.csv, line 2, column 'paragraph': found '57'; expected a number <= 43" in out
+    assert "1 problem(s)" in out
 
 
 def test_value_not_in_its_paragraph(data_copy, rehash, capsys, article_paragraphs):
@@ -118,3 +121,47 @@ def test_file_whose_hash_no_longer_matches(data_copy, capsys):
 def test_missing_data_dir(tmp_path, capsys):
     status, out = _run(tmp_path / "nowhere", capsys)
     assert status == 1 and "no such directory" in out
+
+
+def test_without_the_shared_folder_the_data_is_valid_and_the_gap_is_said_once(monkeypatch):
+    """A reader's clone (no ../shared/ beside it): the package validates, and the output says
+    once that the register was not checked against the article, and how to get the text."""
+    monkeypatch.setenv(paths.SHARED_ENV, "/nonexistent")
+    monkeypatch.delenv(paths.SOURCE_TEXT_ENV, raising=False)
+    proc = subprocess.run([sys.executable, "-m", "analysis", "validate"], capture_output=True,
+                          text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    notes = [ln for ln in proc.stdout.splitlines() if "NOT checked against the article" in ln]
+    assert len(notes) == 1, proc.stdout
+    assert paths.SOURCE_TEXT_URL in notes[0] and paths.SOURCE_TEXT_ENV in notes[0]
+    assert proc.stdout.rstrip().endswith("is valid") and proc.stderr == ""
+
+
+def test_with_the_article_there_is_no_note(capsys):
+    skip_without_article()
+    assert main() == 0
+    assert "NOT checked" not in capsys.readouterr().out
+
+
+def test_a_check_that_breaks_is_a_problem_not_a_traceback(monkeypatch, capsys):
+    from analysis.data import validate
+
+    def broken(pkg):
+        raise RuntimeError("unforeseen")
+    broken.__module__, broken.__name__ = "analysis.data.context_checks", "check_context"
+    monkeypatch.setattr(validate.context_checks, "check_context", broken)
+    status, out = _run(paths.DATA, capsys)
+    assert status == 1
+    assert ("datapackage.json: found an input that analysis.data.context_checks.check_context "
+            "could not check (RuntimeError: unforeseen)") in out
+
+
+def test_hashes_refuses_a_package_with_a_missing_file(data_copy, capsys):
+    from analysis.__main__ import main as cli
+
+    (data_copy / "context" / "sources.csv").unlink()
+    before = (data_copy / "datapackage.json").read_bytes()
+    assert cli(["hashes", "--data-dir", str(data_copy)]) == 1
+    out = capsys.readouterr().out
+    assert "context/sources.csv: found no such file" in out and "nothing updated" in out
+    assert (data_copy / "datapackage.json").read_bytes() == before

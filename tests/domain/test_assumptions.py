@@ -63,6 +63,6 @@ def test_an_inconsistent_definition_is_refused():
 def test_the_table_lists_a_chapters_assumptions():
     t = assumptions.table("ch3")
     assert set(t["name"]) == {"clinic_working_days", "class_norm_primary",
-                              "class_norm_junior_secondary", "primary_grades"}
+                              "class_norm_junior_secondary", "primary_grades", "household_size"}
     assert list(t.columns) == ["name", "what", "default", "low", "high", "unit", "basis",
                                "chapter"]

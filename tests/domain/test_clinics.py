@@ -1,6 +1,4 @@
 """Tests of analysis.domain.clinics (values worked out by hand from the register)."""
-import math
-
 import pytest
 
 from analysis.domain import clinics
@@ -53,10 +51,33 @@ def test_visits_change():
     assert vc["gap_to_article"] == pytest.approx(4.0984, abs=1e-4)
 
 
-def test_clinic_indicators_table():
-    t = clinics.clinic_indicators()
-    assert list(t.columns) == ["indicator", "value", "unit", "fact_ids", "note"]
-    assert not t["value"].isna().any()
-    assert t["value"].map(math.isfinite).all()
-    row = t[t["indicator"].str.contains("posts filled")].iloc[0]
-    assert row["value"] == pytest.approx(95.3846, abs=1e-4)  # 372 / 390 * 100
+def test_the_working_year_defaults_to_the_registry_and_is_put_in_words():
+    # 33,000 / 372 / 250 = 0.354839 with the default of assumption clinic_working_days
+    assert clinics.visits_per_worker_day(2018, None) == pytest.approx(0.354839, abs=1e-6)
+    # 250 / 52 = 4.81 days a week; 300 / 52 = 5.77
+    assert clinics.working_year_words(250) == "250 days a year, about 4.8 a week"
+    assert clinics.working_year_words(300) == "300 days a year, about 5.8 a week"
+    assert clinics.days_per_week(260) == pytest.approx(5.0)
+
+
+def test_visits_per_resident_between_the_census_counts():
+    # Butuo counted 160,151 (2010) and 185,553 (2020) residents
+    # 2016: 61,000 / 185,553 = 0.328747; 61,000 / 160,151 = 0.380891
+    lo, hi = clinics.visits_per_resident_bounds(2016)
+    assert (lo, hi) == (pytest.approx(0.328747, abs=1e-6), pytest.approx(0.380891, abs=1e-6))
+    # 2018: 33,000 / 185,553 = 0.177847; 33,000 / 160,151 = 0.206056
+    lo, hi = clinics.visits_per_resident_bounds(2018)
+    assert (lo, hi) == (pytest.approx(0.177847, abs=1e-6), pytest.approx(0.206056, abs=1e-6))
+
+
+def test_national_rates_and_how_far_butuo_lies_below():
+    assert clinics.national_visits_per_resident(2016) == 5.8
+    assert clinics.national_visits_per_resident(2018) == 6.0
+    # 5.8 visits x 55.1 % at grassroots institutions = 3.1958
+    assert clinics.national_grassroots_visits_per_resident(2016) == pytest.approx(3.1958)
+    # against Butuo's high bound: 3.1958 / 0.380891 = 8.3903; 6.0 / 0.206056 = 29.118
+    assert clinics.national_over_butuo(2016, grassroots=True) == pytest.approx(8.3903, abs=1e-4)
+    assert clinics.national_over_butuo(2018) == pytest.approx(29.118, abs=1e-3)
+    with pytest.raises(KeyError, match="grassroots_share_of_visits in 2018"):
+        clinics.national_grassroots_visits_per_resident(2018)
+

@@ -63,9 +63,8 @@ def test_villager_groups():
     # Kuijiu: 45 / 53 = 0.849057; Wawu: (28 + 3) / 33 = 0.939394
     assert shares.iloc[0] == pytest.approx(0.849057, abs=1e-6)
     assert shares.iloc[1] == pytest.approx(0.939394, abs=1e-6)
-    # both above the 80% line
-    assert all(policy.above_threshold(s) for s in shares)
-    assert not policy.above_threshold(0.79)
+    # the threshold itself (a share of a village's people relocated): 0.80 and above
+    assert policy.above_threshold(0.80) and not policy.above_threshold(0.79)
 
 
 def test_villager_groups_inconsistent_register(monkeypatch):
@@ -82,3 +81,38 @@ def test_villager_groups_inconsistent_register(monkeypatch):
 def test_jinyang_officials_per_village():
     # 175 / 119 = 1.470588
     assert policy.jinyang_official_households_per_village() == pytest.approx(1.470588, abs=1e-6)
+
+
+def test_jinyang_villages_reach_the_whole_village_threshold():
+    # 80 % of their villagers relocated, against a threshold of "80 % or more"
+    assert policy.whole_village_threshold() == pytest.approx(0.80)
+    assert policy.villages_at_threshold()
+
+
+def test_per_person_and_in_years_of_income():
+    # 10,000 yuan / 3.70 persons = 2,702.70 yuan per person (default household size)
+    assert policy.per_person(10000) == pytest.approx(2702.7027, abs=1e-4)
+    assert list(policy.per_person(np.array([30000.0, 50000.0]), 4.0)) == [7500.0, 12500.0]
+    # 30,000 yuan / (3.70 x 4,000 yuan) = 2.027 years; over one person's income: 7.5 years
+    assert policy.income_years(30000) == pytest.approx(2.027027, abs=1e-6)
+    assert policy.income_years(30000, 1.0) == pytest.approx(7.5)
+    # two years at 4,000 yuan a person: 30,000 / 8,000 = 3.75 persons
+    assert policy.household_size_for_income_years(30000, 2.0) == pytest.approx(3.75)
+    with pytest.raises(ValueError, match="household_size"):
+        policy.per_person(1000, 0.5)
+    with pytest.raises(ValueError, match="years"):
+        policy.household_size_for_income_years(1000, 0)
+
+
+def test_outlay_at_the_smallest_gap_is_gap_plus_contribution():
+    # house of 60,000 (gap 20,000 + 10,000 + 30,000): the other household pays 60,000 - 30,000
+    assert policy.outlay_at_gap() == 30000
+    # a gap of 50,000: house 90,000, outlay 60,000
+    assert policy.outlay_at_gap(50000) == 60000
+
+
+def test_the_per_person_table():
+    t = policy.per_person_table({"four": 4.0, "two": 2.0}).set_index("household")
+    # 10,000 / 4 = 2,500; 30,000 / 4 = 7,500; 50,000 / 4 = 12,500; 30,000 / (4 x 4,000) = 1.875
+    assert t.loc["four"].tolist() == [4.0, 2500.0, 7500.0, 12500.0, 1.875]
+    assert t.loc["two", "outlay_years"] == pytest.approx(3.75)  # 30,000 / 8,000

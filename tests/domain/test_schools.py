@@ -40,11 +40,21 @@ def test_beds_per_boarder():
     assert schools.beds_per_boarder() == pytest.approx((1 / 3, 0.5))
 
 
-def test_crowded_vs_idle_table():
-    t = schools.crowded_vs_idle()
-    assert list(t.columns) == ["system", "indicator", "crowded", "idle", "unit", "fact_ids"]
-    assert t["system"].str.startswith("Clinic").sum() == 3
-    assert t["system"].str.startswith("School").sum() == 2
-    assert not t.isna().any().any()
-    text = " ".join(t["crowded"]) + " ".join(t["idle"])
-    assert "50.8%" in text and "95.4%" in text and "nan" not in text.lower()
+def test_norms_and_grades_default_to_the_registry():
+    assert schools.norm() == 45 and schools.norm("junior_secondary") == 50
+    assert schools.norm("primary", 40) == 40
+    with pytest.raises(ValueError, match="positive"):
+        schools.norm("primary", 0)
+    with pytest.raises(ValueError, match="level"):
+        schools.norm("senior")
+    assert schools.grades_words() == "six grades" and schools.grades_words(1) == "one grade"
+    # one class in each of five grades: 95 / 5 = 19.0 pupils
+    assert schools.zhaizi_mean_if_one_class_per_grade(5) == pytest.approx(19.0)
+
+
+def test_zhaizi_mean_over_the_norm():
+    # 95 / 6 = 15.8333 pupils over a norm of 45 = 0.351852; five grades and a norm of 40:
+    # 19 / 40 = 0.475
+    assert schools.zhaizi_mean_over_norm() == pytest.approx(0.351852, abs=1e-6)
+    assert schools.zhaizi_mean_over_norm(5, 40) == pytest.approx(0.475)
+

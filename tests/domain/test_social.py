@@ -22,6 +22,16 @@ def test_migrant_ratios():
     assert r["remaining_share_households"] == pytest.approx(0.655743, abs=1e-6)  # 4,362 / 6,652
 
 
+def test_migrant_rates_against_the_2020_census():
+    r = social.migrant_rates()
+    # 185,100 movers / 4,858,359 residents = 0.038099; 150,800 / 4,858,359 = 0.031039
+    assert r["movers_share_of_residents"] == pytest.approx(0.038099, abs=1e-6)
+    assert r["within_share_of_residents"] == pytest.approx(0.031039, abs=1e-6)
+    # 6,652 registered households / 1,411,269 family households = 0.0047135
+    assert r["registered_households_share"] == pytest.approx(0.0047135, abs=1e-7)
+    assert (r["residents"], r["households"]) == (4858359, 1411269)
+
+
 def test_remaining_poor():
     rp = social.remaining_poor().set_index(["geography", "year"])["persons"]
     assert rp[("Liangshan", 2018)] == 317000
@@ -51,3 +61,52 @@ def test_remaining_poor_names_the_source_of_each_context_number():
     # the context table's primary rows: S13 (radio report, end-2019), S17 (Sichuan, end-2018)
     assert src.to_dict() == {("Liangshan", 2018): "article", ("Liangshan", 2019): "S13",
                              ("Sichuan", 2018): "S17"}
+
+
+def test_survey_in_liangshan_by_hand():
+    s = social.survey_in_liangshan(1.0)
+    # every member in Liangshan: 260,000 / 317,000 = 0.8202 staff per registered poor person
+    assert s["staff_per_poor"] == pytest.approx(0.820189, abs=1e-6)
+    d = social.survey_in_liangshan()
+    # the default share 0.45: 117,000 staff; 117,000 / 317,000 = 0.3691; 317,000 / 117,000
+    # = 2.709 poor per staff member
+    assert d["staff_liangshan"] == pytest.approx(117000)
+    assert d["staff_per_poor"] == pytest.approx(0.369085, abs=1e-6)
+    assert d["poor_per_staff"] == pytest.approx(2.709402, abs=1e-6)
+    with pytest.raises(ValueError, match="survey_liangshan_share"):
+        social.survey_in_liangshan(1.5)
+
+
+def test_the_survey_share_range_rests_on_the_data():
+    from analysis.domain import assumptions
+
+    # the low end of the assumption is Liangshan's share of Sichuan's registered poor at the
+    # end of 2018, 317,000 / 710,000 = 0.4465, rounded to two decimals
+    share = social.survey_in_liangshan()["liangshan_share_of_sichuan_poor"]
+    assert share == pytest.approx(0.446479, abs=1e-6)
+    assert assumptions.get("survey_liangshan_share").low == pytest.approx(share, abs=0.005)
+
+
+def test_final_year_by_hand():
+    f = social.final_year()
+    # end of 2019: 178,000 at 4 % -> base 4,450,000; 3 % of it 133,500; 44,500 to take off
+    assert (f["stock"], f["rate"], f["base"]) == (178000, 4, 4450000)
+    assert f["to_threshold"] == pytest.approx(44500)
+    # per official: 178,000 / 11,276 = 15.786; 44,500 / 11,276 = 3.946; per team member
+    # 178,000 / 5,700 = 31.228
+    assert f["to_zero_per_official"] == pytest.approx(15.7857, abs=1e-4)
+    assert f["to_threshold_per_official"] == pytest.approx(3.9464, abs=1e-4)
+    assert f["to_zero_per_member"] == pytest.approx(31.2281, abs=1e-4)
+    assert (f["counties_left"], f["villages_left"]) == (7, 300)
+
+
+def test_exit_batches_with_population_by_hand():
+    t = social.exit_batches_with_population().set_index("group")
+    assert t["counties"].sum() == 17
+    assert t.loc["exited, 2020 batch", "counties"] == 7
+    # the seven counties of the last batch held 1,486,731 of 4,858,359 residents in 2020:
+    # 30.60 %; 7 of 17 counties = 41.18 %
+    assert t.loc["exited, 2020 batch", "population_2020"] == 1486731
+    assert t.loc["exited, 2020 batch", "population_share"] == pytest.approx(30.6015, abs=1e-4)
+    assert t.loc["exited, 2020 batch", "county_share"] == pytest.approx(41.1765, abs=1e-4)
+    assert t["population_share"].sum() == pytest.approx(100)

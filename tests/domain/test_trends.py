@@ -1,5 +1,4 @@
-"""Trends of section I: changes, paces, bases, the national fit and the extrapolations."""
-import math
+"""Trends of section I: changes, paces by two benchmarks of done, bases, the comparison series."""
 
 import pytest
 
@@ -52,11 +51,42 @@ def test_rate_changes_by_hand():
     assert b["pace_achieved_pp"] == pytest.approx(1.92)
     assert b["pace_needed_pp"] == pytest.approx(13.0)
     assert b["pace_ratio"] == pytest.approx(6.7708, abs=1e-4)
-    # Liangshan: (19.8-7.1)/5 = 2.54; 7.1/2 = 3.55; Jinyang: (38.1-23.6)/5 = 2.9
+    # to the county threshold (3 %): (26 - 3) / 2 = 11.5 pp a year; 11.5 / 1.92 = 5.99
+    assert b["threshold"] == 3 and b["threshold_source"] == "S11"
+    assert b["pace_needed_threshold_pp"] == pytest.approx(11.5)
+    assert b["pace_ratio_threshold"] == pytest.approx(5.9896, abs=1e-4)
+    # Liangshan: (19.8-7.1)/5 = 2.54; 7.1/2 = 3.55; to 3 %: 4.1/2 = 2.05, below the pace
+    # achieved (ratio 2.05/2.54 = 0.807); Jinyang: (38.1-23.6)/5 = 2.9
     assert t.loc["Liangshan", "pace_achieved_pp"] == pytest.approx(2.54)
     assert t.loc["Liangshan", "pace_needed_pp"] == pytest.approx(3.55)
+    assert t.loc["Liangshan", "pace_ratio_threshold"] == pytest.approx(0.80709, abs=1e-5)
     assert t.loc["Jinyang", "pace_achieved_pp"] == pytest.approx(2.9)
+    assert list(t["level"]) == ["prefecture", "county", "county"]
     assert (t["measure"] == trends.MEASURE_REGISTER).all()
+
+
+def test_reading_late_as_earlier_lengthens_the_time_left_only():
+    t = trends.rate_changes(late_months=3).set_index("place")
+    # three months before the end of 2018: 2 + 3/12 = 2.25 years left; Butuo 26 / 2.25 =
+    # 11.556 pp a year; the span (5 years) and the pace achieved do not change
+    assert (t["years_left"] == 2.25).all() and (t["years"] == 5).all()
+    assert t.loc["Butuo", "pace_needed_pp"] == pytest.approx(11.5556, abs=1e-4)
+    assert t.loc["Butuo", "pace_achieved_pp"] == pytest.approx(1.92)
+    assert trends.years_left(2018, late_months=0) == 2
+    assert trends.late_date_words(0) == "the end of December"
+    assert trends.late_date_words(3) == "the end of September"
+    with pytest.raises(ValueError, match="late_year_months_before_end"):
+        trends.rate_changes(late_months=12)
+
+
+def test_exit_threshold_is_the_sourced_county_rule():
+    # poverty_exit_rules.csv: 3 % in the western region (S50) and as applied in Sichuan (S11),
+    # 2 % in the central region
+    assert trends.exit_threshold("Sichuan") == (3.0, "S11")
+    assert trends.exit_threshold("western region") == (3.0, "S50")
+    assert trends.exit_threshold("central region")[0] == 2.0
+    with pytest.raises(KeyError, match="no county exit rule"):
+        trends.exit_threshold("Atlantis")
 
 
 def test_deadline_must_be_after_the_last_year():
@@ -96,51 +126,9 @@ def test_comparison_rates_by_hand():
     assert c.loc["China (rural)", "measure"] == trends.MEASURE_SURVEY
 
 
-def test_national_fit_is_a_fall_with_an_interval_around_it():
-    fit = trends.national_trend_fit()
-    assert fit.n == 8 and fit.start == 2012 and fit.end == 2019
-    # the end points alone: (551/9899) ** (1/7) - 1 = -33.76% a year; the fit is near it
-    assert fit.annual_change_low < fit.annual_change_pct < fit.annual_change_high < 0
-    assert -40 < fit.annual_change_pct < -25
-    assert fit.half_life_low < fit.half_life < fit.half_life_high
-    # half-life = ln 0.5 / ln(1 + r)
-    assert fit.half_life == pytest.approx(math.log(0.5) / math.log1p(fit.annual_change_pct / 100))
-    band = trends.trend_band(fit)
-    assert (band["lower"] < band["fitted"]).all() and (band["fitted"] < band["upper"]).all()
-    assert len(trends.fit_table(fit)) == 2
-
-
-def test_fit_refuses_zero_counts_and_too_few_years():
-    with pytest.raises(ValueError):
-        trends.national_trend_fit(2012, 2020)  # the 2020 zero
-    with pytest.raises(ValueError):
-        trends.national_trend_fit(2018, 2019)
-
-
-def test_extrapolations_by_hand():
-    e = trends.liangshan_extrapolation()
-    pop = e[e["quantity"] == "poor_population"].set_index(["method", "year"])["value"]
-    # linear: (881000-317000)/5 = 112800 a year -> 2019: 204200, 2020: 91400
-    assert pop[("linear", 2019)] == pytest.approx(204200)
-    assert pop[("linear", 2020)] == pytest.approx(91400)
-    # constant rate: 317000 * (317/881) ** (2/5) = 317000 * 0.66441 = 210,617
-    assert pop[("constant rate", 2020)] == pytest.approx(210617, abs=1)
-    rate = e[e["quantity"] == "poverty_rate"].set_index(["method", "year"])["value"]
-    # linear rate: 7.1 - 2 * 2.54 = 2.02
-    assert rate[("linear", 2020)] == pytest.approx(2.02)
-
-
-def test_extrapolation_against_the_end_2019_record():
-    v = trends.extrapolation_vs_official().set_index("quantity")
-    # 178000 - 204200 = -26200 (fewer poor than even the linear pace implied)
-    assert v.loc["poor_population", "official"] == 178000
-    assert v.loc["poor_population", "official_minus_linear"] == pytest.approx(-26200)
-    # rate: 4 - 4.56 = -0.56
-    assert v.loc["poverty_rate", "official_minus_linear"] == pytest.approx(-0.56)
-    assert v.loc["poverty_rate", "source_id"] == "S13"
-
-
-def test_summary_table_has_no_missing_values():
-    t = trends.trend_summary_table()
-    assert len(t) == 5 and not t.isna().any().any()
-    assert "n/a" in set(t.iloc[:, -1])
+def test_register_value_can_take_a_rate_whose_point_in_the_year_is_not_fixed():
+    # the radio report's 11 % for 2018 (S13), whatever period the context table gives it
+    value, source = trends.register_value("Liangshan", 2018, "poverty_incidence", period=None)
+    assert (value, source) == (11.0, "S13")
+    with pytest.raises(KeyError):
+        trends.register_value("Liangshan", 2016, "poverty_incidence")

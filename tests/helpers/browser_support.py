@@ -90,3 +90,64 @@ def impact_counts(violations: list[dict]) -> dict[str, int]:
     for v in violations:
         counts[v["impact"]] = counts.get(v["impact"], 0) + 1
     return counts
+
+
+# --- colour contrast (WCAG 2.x), computed from the browser's computed styles
+
+#: JavaScript: every element inside ``figcaption`` that shows text of its own, or (with
+#: ``links``) the figure's anchor link, with its colour and the background colours of it and
+#: of each ancestor up to the root (the first is its own).
+CAPTION_COLOURS_JS = """([index, links]) => {
+  const figure = document.querySelectorAll('figure')[index];
+  const els = links ? Array.from(figure.querySelectorAll('a.headerlink'))
+    : Array.from(figure.querySelectorAll('figcaption, figcaption *')).filter(el =>
+        Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim()));
+  return els.filter(el => getComputedStyle(el).visibility === 'visible').map(el => {
+    const layers = [];
+    for (let e = el; e; e = e.parentElement) layers.push(getComputedStyle(e).backgroundColor);
+    return {text: el.textContent.trim().slice(0, 40), color: getComputedStyle(el).color,
+            opacity: getComputedStyle(el).opacity, layers: layers};
+  });
+}"""
+
+
+def rgba(css: str) -> tuple[float, float, float, float]:
+    """``rgb(…)`` or ``rgba(…)`` as four numbers (alpha 1 when not given)."""
+    import re
+
+    nums = [float(x) for x in re.findall(r"[\d.]+", css)]
+    return (nums[0], nums[1], nums[2], nums[3] if len(nums) > 3 else 1.0)
+
+
+def over(top, bottom) -> tuple[float, float, float, float]:
+    """Colour ``top`` (with its alpha) painted over the opaque colour ``bottom``."""
+    a = top[3]
+    return tuple(top[i] * a + bottom[i] * (1 - a) for i in range(3)) + (1.0,)
+
+
+def effective_background(layers: list[str]) -> tuple[float, float, float, float]:
+    """The opaque colour behind an element: its own and its ancestors' backgrounds painted
+    from the root down over the browser's white canvas."""
+    colour = (255.0, 255.0, 255.0, 1.0)
+    for css in reversed(layers):
+        c = rgba(css)
+        if c[3] > 0:
+            colour = over(c, colour)
+    return colour
+
+
+def luminance(colour) -> float:
+    """WCAG relative luminance of an sRGB colour (0 black to 1 white)."""
+    def channel(c):
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(c) for c in colour[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(foreground, background) -> float:
+    """WCAG contrast ratio of text colour ``foreground`` (alpha painted over the background)
+    on the opaque ``background``: 1 to 21."""
+    fg = over(foreground, background)
+    hi, lo = sorted((luminance(fg), luminance(background)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)

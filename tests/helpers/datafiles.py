@@ -7,6 +7,7 @@ CI = "context/county_indicators.csv"
 STATUS = "context/poverty_county_status.csv"
 NATIONAL = "context/poverty_national.csv"
 SL = "context/poverty_sichuan_liangshan.csv"
+TIMELINE = "context/campaign_timeline.csv"
 BUTUO, JINYANG = "513429", "513430"
 
 

@@ -32,7 +32,7 @@ def make(root: Path, code: str) -> Path:
     config = {
         "title": "mini", "only_build_toc_files": True,
         "execute": {**real["execute"], "cache": str(root / "_build" / ".jupyter_cache")},
-        "sphinx": {"extra_extensions": ["liangshan_book.freshness"]},
+        "sphinx": {"extra_extensions": ["liangshan_book.freshness", "liangshan_book.kernels"]},
     }
     (root / "_config.yml").write_text(yaml.safe_dump(config))
     (root / "_toc.yml").write_text("format: jb-book\nroot: chapters/page\n")

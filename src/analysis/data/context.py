@@ -8,7 +8,8 @@ schema cannot express) and returns a pandas DataFrame typed by the schema: ``int
 anything else -> ``string``. Bad input raises :class:`~analysis.data.problems.ContextDataError`,
 whose ``problems`` name the file, line, column, what was found and what was expected.
 
-Units are those of the data files: persons, percent, km2, years, yuan per person per year.
+Units are those of the data files: persons, percent, km2, years, yuan per person per year,
+households, persons per household, visits, visits per person per year.
 """
 from __future__ import annotations
 
@@ -16,8 +17,9 @@ from functools import lru_cache
 
 import pandas as pd
 
+from analysis.data.csv_check import check_table
 from analysis.data.package import DataPackage, current
-from analysis.data.problems import ContextDataError, Problem
+from analysis.data.problems import ContextDataError
 
 #: Data files read here (globs in data/); a chapter importing this module is
 #: re-executed when one of them changes (see liangshan_book.dependencies).
@@ -37,6 +39,9 @@ RESOURCES = {
     "poverty_county_status": "context_poverty_county_status",
     "poverty_national": "context_poverty_national",
     "poverty_sichuan_liangshan": "context_poverty_sichuan_liangshan",
+    "poverty_exit_rules": "context_poverty_exit_rules",
+    "health_national": "context_health_national",
+    "campaign_timeline": "context_campaign_timeline",
 }
 BOOLEAN = {"true": True, "True": True, "TRUE": True, "1": True,
             "false": False, "False": False, "FALSE": False, "0": False}
@@ -51,38 +56,40 @@ def file_of(pkg: DataPackage, key: str) -> str:
 
 
 def raw(pkg: DataPackage, key: str) -> pd.DataFrame | None:
-    """The table as strings (empty cells as <NA>), or None when it cannot be read (the schema
-    check reports why)."""
+    """The table as strings (see :func:`read_strings`)."""
     return read_strings(pkg, RESOURCES[key])
 
 
 def _typed(pkg: DataPackage, key: str) -> pd.DataFrame:
-    """The table typed by its schema; cells that do not parse become <NA>."""
+    """The table typed by its schema (called once its checks have passed)."""
     return typed(pkg, RESOURCES[key])
 
 
 def read_strings(pkg: DataPackage, name: str) -> pd.DataFrame | None:
-    """Resource ``name``'s CSV as strings (empty cells as <NA>), or None when it cannot be
-    read (the schema check reports why)."""
-    try:
-        return pd.read_csv(pkg.path(name), dtype="string", keep_default_na=False,
-                           na_values=[""], encoding="utf-8-sig")
-    except (OSError, ValueError, pd.errors.ParserError):
+    """Resource ``name``'s CSV as strings, stripped of spaces (empty cells as <NA>), or None
+    when it cannot be read as a table (the schema check reports why:
+    :mod:`analysis.data.csv_check`)."""
+    if check_table(pkg.root, pkg.resource(name)).blocked:
         return None
+    try:
+        frame = pd.read_csv(pkg.path(name), dtype="string", keep_default_na=False,
+                            na_values=[""], encoding="utf-8-sig")
+    except (OSError, ValueError, pd.errors.ParserError):  # pragma: no cover - checked above
+        return None
+    return frame.apply(lambda col: col.str.strip())
 
 
 def typed(pkg: DataPackage, name: str) -> pd.DataFrame:
-    """Resource ``name``'s CSV typed by its schema (see the module docstring); cells that do
-    not parse become <NA>.
+    """Resource ``name``'s CSV typed by its schema (see the module docstring); call it once
+    the table's checks have passed (a cell that does not parse would become <NA>).
 
     Raises:
-        ContextDataError: the file is missing or unreadable.
+        ContextDataError: the file cannot be read as a table.
     """
     res = pkg.resource(name)
     frame = read_strings(pkg, name)
     if frame is None:
-        raise ContextDataError(Problem(res["path"], None, None, "a missing or unreadable file",
-                                       "a readable UTF-8 CSV file"))
+        raise ContextDataError(list(check_table(pkg.root, res).problems))
     for field in res["schema"]["fields"]:
         name, kind = field["name"], field["type"]
         if name not in frame:
@@ -179,6 +186,31 @@ def poverty_sichuan_liangshan(*, primary_only: bool = False) -> pd.DataFrame:
     """
     frame = _loader("poverty_sichuan_liangshan")
     return frame[frame["primary"]].reset_index(drop=True) if primary_only else frame
+
+
+def poverty_exit_rules() -> pd.DataFrame:
+    """The incidence thresholds below which a poverty county could leave the national list
+    (one row per region: the western region, the central region, and Sichuan as applied)."""
+    return _loader("poverty_exit_rules")
+
+
+def health_national() -> pd.DataFrame:
+    """China's visits to medical and health institutions (2016, 2018), long: year, indicator,
+    value, unit, source... (national health statistical bulletins, as reported)."""
+    return _loader("health_national")
+
+
+def campaign_timeline() -> pd.DataFrame:
+    """Dated events of the targeted poverty alleviation campaign, 2013-2021, one per row.
+
+    ``date`` stays a string written to the row's ``precision`` (``2013-11-03``, ``2016-04`` or
+    ``2014``); :func:`analysis.domain.timeline.events` turns it into the period it covers.
+
+    Raises:
+        ContextDataError: the table breaks its schema or a check of
+            :mod:`analysis.data.context_checks` (see the module docstring).
+    """
+    return _loader("campaign_timeline")
 
 
 def series(frame: pd.DataFrame, indicator: str, *, column: str = "value",

@@ -3,11 +3,14 @@
 * every ``adcode`` of ``county_indicators.csv`` is the prefecture (513400) or a county of
   ``counties.csv``; ``counties.csv`` has the 17 counties and ``poverty_county_status.csv`` one
   row for each;
-* every id in ``corroborated_by`` is a ``source_id`` of ``sources.csv`` (``source_id`` columns are
-  foreign keys of the schema);
+* every id in a ``corroborated_by`` column is a ``source_id`` of ``sources.csv``
+  (``source_id`` columns are foreign keys of the schema);
 * each indicator has the unit that the resource's ``x-indicator-units`` declares;
 * at most one ``primary`` row per point of a poverty series;
 * a county marked as a national poverty county has an exit date and batch, the others have none;
+* in ``campaign_timeline.csv``, each ``date`` is written to its ``precision`` (``YYYY-MM-DD``,
+  ``YYYY-MM`` or ``YYYY``) and is a real calendar date, and each event names a ``source_id`` or
+  the article's ``paragraph`` (or both);
 * each county has the rows :func:`analysis.domain.counties.county_table` needs, and the
   prefecture's census counts and c.2004 area equal the sums of its 17 counties.
 """
@@ -16,6 +19,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.data.context import BOOLEAN, N_COUNTIES, PREFECTURE, RESOURCES, file_of, raw
+from analysis.data.csv_check import check_table
 from analysis.data.package import DataPackage, current
 from analysis.data.problems import Problem
 
@@ -70,12 +74,13 @@ def _check_adcodes(pkg: DataPackage, tables: dict) -> list[Problem]:
             for i, code in ind["adcode"].items() if not pd.isna(code) and code not in known]
 
 
-def _check_corroboration(pkg: DataPackage, tables: dict) -> list[Problem]:
-    status, sources = tables["poverty_county_status"], tables["sources"]
+def _check_corroboration(pkg: DataPackage, tables: dict, key: str) -> list[Problem]:
+    """Each id in the ``corroborated_by`` column of table ``key`` is a known source."""
+    status, sources = tables[key], tables["sources"]
     if not (_has(status, "corroborated_by") and _has(sources, "source_id")):
         return []
     known = set(sources["source_id"].dropna())
-    fname = file_of(pkg, "poverty_county_status")
+    fname = file_of(pkg, key)
     problems = []
     for i, cell in status["corroborated_by"].items():
         if pd.isna(cell):
@@ -172,6 +177,7 @@ def _check_indicator_rows(pkg: DataPackage, tables: dict) -> list[Problem]:
                 for code in counties["adcode"].dropna() for name, year in _NEEDED
                 if (code, name, year) not in present]
     values = pd.to_numeric(ind["value"], errors="coerce")
+    values = values.where(values >= 0)  # a negative count is the schema's to report
     is_county = ind["adcode"].isin(set(counties["adcode"].dropna()))
     for (name, year), grp in ind.groupby(["indicator", "year"]):
         if name not in _ADDITIVE:
@@ -188,24 +194,64 @@ def _check_indicator_rows(pkg: DataPackage, tables: dict) -> list[Problem]:
     return problems
 
 
+#: The form of a timeline date at each precision.
+_DATE_FORMS = {"day": ("%Y-%m-%d", 10), "month": ("%Y-%m", 7), "year": ("%Y", 4)}
+
+
+def _check_timeline(pkg: DataPackage, tables: dict) -> list[Problem]:
+    """campaign_timeline.csv: dates written to their precision; a source for every event."""
+    frame = tables["campaign_timeline"]
+    if not _has(frame, "date", "precision", "source_id", "paragraph"):
+        return []
+    fname = file_of(pkg, "campaign_timeline")
+    problems = []
+    for i, row in frame.iterrows():
+        date, precision = row["date"], row["precision"]
+        if not (pd.isna(date) or pd.isna(precision) or precision not in _DATE_FORMS):
+            form, length = _DATE_FORMS[precision]
+            readable = {"%Y-%m-%d": "YYYY-MM-DD", "%Y-%m": "YYYY-MM", "%Y": "YYYY"}[form]
+            parsed = pd.to_datetime(date, format=form, errors="coerce")
+            if len(date) != length or pd.isna(parsed):
+                problems.append(Problem(fname, _line(i), "date", repr(date),
+                                        f"a date written {readable}, as its precision "
+                                        f"'{precision}' says"))
+        if pd.isna(row["source_id"]) and pd.isna(row["paragraph"]):
+            problems.append(Problem(fname, _line(i), "source_id", "an empty cell (and no "
+                                    "paragraph)", "a source_id of "
+                                    f"{file_of(pkg, 'sources')} or the article's paragraph"))
+    return problems
+
+
 _CHECKS = {
     "sources": [],
     "counties": [_check_counties],
     "county_indicators": [_check_adcodes, _for(_check_units, "county_indicators"),
                           _check_indicator_rows],
-    "poverty_county_status": [_check_corroboration, _check_status],
+    "poverty_county_status": [_for(_check_corroboration, "poverty_county_status"),
+                              _check_status],
     "poverty_national": [_for(_check_units, "poverty_national"),
                          _for(_check_primary, "poverty_national")],
     "poverty_sichuan_liangshan": [_for(_check_units, "poverty_sichuan_liangshan"),
                                   _for(_check_primary, "poverty_sichuan_liangshan")],
+    "poverty_exit_rules": [_for(_check_corroboration, "poverty_exit_rules")],
+    "health_national": [_for(_check_units, "health_national")],
+    "campaign_timeline": [_check_timeline, _for(_check_corroboration, "campaign_timeline")],
 }
 
 
+#: The other tables that the checks of a table read.
+_READS = {"county_indicators": ("counties",), "poverty_county_status": ("counties", "sources")}
+
+
 def beyond_schema(pkg: DataPackage, keys) -> list[Problem]:
-    """The checks of the module docstring for the tables ``keys``."""
+    """The checks of the module docstring for the tables ``keys``; a table they read that
+    cannot be read as a table (:mod:`analysis.data.csv_check`) gives its own problems."""
     tables = {k: raw(pkg, k) for k in RESOURCES}
+    unreadable = [p for k in dict.fromkeys(r for key in keys for r in _READS.get(key, ()))
+                  if tables[k] is None
+                  for p in check_table(pkg.root, pkg.resource(RESOURCES[k])).problems]
     checks = dict.fromkeys(c for key in keys for c in _CHECKS[key])  # each once, in order
-    return list(dict.fromkeys(p for check in checks for p in check(pkg, tables)))
+    return list(dict.fromkeys(unreadable + [p for check in checks for p in check(pkg, tables)]))
 
 
 def check_context(pkg: DataPackage | None = None, *, schema: bool = False) -> list[Problem]:

@@ -25,7 +25,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from analysis.data import boundaries, paths
+from analysis.data import boundary_checks, files, paths
 from analysis.data.context import read_strings, typed
 from analysis.data.package import DataPackage, current
 from analysis.data.problems import ContextDataError, Problem
@@ -136,11 +136,17 @@ def _check_hand(pkg: DataPackage, cw: pd.DataFrame) -> list[Problem]:
 
 
 def _layer_codes(pkg: DataPackage) -> set[str] | None:
+    return boundary_checks.by_content(pkg, COUNTIES, "national codes", _read_codes)[0]
+
+
+def _read_codes(pkg: DataPackage, name: str) -> tuple[set[str] | None, list]:
+    if files.read_text(pkg.root, pkg.file(name), "geojson").blocked:
+        return None, []  # unreadable: reported by the layer's own check
     try:
-        gdf = gpd.read_file(pkg.path(COUNTIES), columns=["adcode"], read_geometry=False)
+        gdf = gpd.read_file(pkg.path(name), columns=["adcode"], read_geometry=False)
     except Exception:  # unreadable: reported by the layer's own check
-        return None
-    return set(gdf["adcode"].astype(str)) if "adcode" in gdf else None
+        return None, []
+    return (set(gdf["adcode"].astype(str)) if "adcode" in gdf else None), []
 
 
 def _check_in_china(res: dict, gdf: gpd.GeoDataFrame) -> list[Problem]:
@@ -153,7 +159,7 @@ def _check_in_china(res: dict, gdf: gpd.GeoDataFrame) -> list[Problem]:
             continue
         x0, y0, x1, y1 = geom.bounds
         if x0 < lo_x or y0 < lo_y or x1 > hi_x or y1 > hi_y:
-            problems.append(Problem(res["path"], boundaries._item(gdf, i, key), "geometry",
+            problems.append(Problem(res["path"], boundary_checks.item(gdf, i, key), "geometry",
                                     f"a polygon reaching {x0:.2f}..{x1:.2f} E, "
                                     f"{y0:.2f}..{y1:.2f} N", "a polygon inside China "
                                     f"({lo_x:g}..{hi_x:g} E, {lo_y:g}..{hi_y:g} N)"))
@@ -170,7 +176,7 @@ def _check_coverage(res: dict, gdf: gpd.GeoDataFrame) -> list[Problem]:
     if shapely.coverage_is_valid(sub):
         return []
     edges = shapely.coverage_invalid_edges(sub)
-    return [Problem(res["path"], boundaries._item(gdf, gdf.index[ok[j]], key), "geometry",
+    return [Problem(res["path"], boundary_checks.item(gdf, gdf.index[ok[j]], key), "geometry",
                     "a border that overlaps a neighbour or does not match its border",
                     "polygons that share their borders exactly (a coverage)")
             for j, e in enumerate(edges) if e is not None and not e.is_empty]
@@ -178,10 +184,15 @@ def _check_coverage(res: dict, gdf: gpd.GeoDataFrame) -> list[Problem]:
 
 def _layer_problems(pkg: DataPackage, name: str) -> tuple[gpd.GeoDataFrame | None,
                                                           list[Problem]]:
-    res, gdf, problems = boundaries._read(pkg, name)
+    return boundary_checks.by_content(pkg, name, "national layer", _checked_layer)
+
+
+def _checked_layer(pkg: DataPackage, name: str) -> tuple[gpd.GeoDataFrame | None,
+                                                         list[Problem]]:
+    res, gdf, problems = boundary_checks.read_layer(pkg, name)
     if gdf is None:
         return None, problems
-    problems += boundaries._check_layer(res, gdf, overlaps=False)
+    problems += boundary_checks.check_layer(res, gdf, overlaps=False)
     problems += _check_in_china(res, gdf)
     problems += _check_coverage(res, gdf)
     return gdf, problems
@@ -204,7 +215,8 @@ def check_national(pkg: DataPackage | None = None) -> list[Problem]:
 
 # ----------------------------------------------------------------------------- loaders
 #: The modules whose checks a stamp vouches for: a change to one of them checks again.
-_CHECK_MODULES = ("national.py", "boundaries.py", "schema_check.py", "context.py")
+_CHECK_MODULES = ("national.py", "boundary_checks.py", "files.py", "csv_check.py",
+                  "schema_check.py", "context.py")
 
 
 def _marker(pkg: DataPackage) -> Path:

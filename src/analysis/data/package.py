@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from analysis.data import paths
+from analysis.data import files, paths
 from analysis.data.problems import DataError, Problem
 
 #: Data files read here (globs in data/); a chapter importing this module is
@@ -33,26 +33,54 @@ DATA_DIR_ENV = "LIANGSHAN_DATA_DIR"
 
 @lru_cache(maxsize=16)
 def _read_descriptor(path: Path, stamp: tuple) -> dict[str, Any]:
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise DataError(Problem(paths.DESCRIPTOR, None, None, "no such file",
-                                f"a data package descriptor at {path}")) from None
-    except UnicodeDecodeError as exc:
-        raise DataError(Problem(paths.DESCRIPTOR, None, None,
-                                f"bytes that are not UTF-8 at byte {exc.start}",
-                                "a UTF-8 JSON file")) from None
-    try:
-        desc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DataError(Problem(paths.DESCRIPTOR, exc.lineno, None,
-                                f"invalid JSON ({exc.msg}, column {exc.colno})",
-                                "a JSON object")) from None
+    opened = files.read_text(path.parent, path.name, "json")
+    if opened.blocked:
+        raise DataError(list(opened.problems))
+    desc, problems = files.parse_json(path.name, opened.text)
+    if problems:
+        raise DataError(problems)
     if not isinstance(desc, dict) or not isinstance(desc.get("resources"), list):
         raise DataError(Problem(paths.DESCRIPTOR, None, "resources",
                                 f"a JSON {type(desc).__name__} without a list of resources",
                                 "a data package descriptor with a 'resources' list"))
+    problems = _resource_problems(desc["resources"], path.parent)
+    if problems:
+        raise DataError(problems)
     return desc
+
+
+def _resource_problems(resources: list, root: Path) -> list[Problem]:
+    """Each resource has a name (once) and a path to a file inside the data folder."""
+    problems, names = [], set()
+    for i, res in enumerate(resources):
+        where = f"resources[{i}]"
+        if not isinstance(res, dict):
+            problems.append(Problem(paths.DESCRIPTOR, where, None, f"a JSON "
+                                    f"{type(res).__name__}", "a resource (a JSON object)"))
+            continue
+        name, rel = res.get("name"), res.get("path")
+        if isinstance(name, str) and name:
+            where = f"resource '{name}'"
+            if name in names:
+                problems.append(Problem(paths.DESCRIPTOR, where, "name", f"the name '{name}' "
+                                        "again", "each resource name once"))
+            names.add(name)
+        else:
+            problems.append(Problem(paths.DESCRIPTOR, where, "name", repr(name),
+                                    "a resource name (text)"))
+        if not (isinstance(rel, str) and rel):
+            problems.append(Problem(paths.DESCRIPTOR, where, "path", repr(rel),
+                                    "the path of the resource's file in the data folder"))
+        elif "://" in rel:
+            problems.append(Problem(paths.DESCRIPTOR, where, "path", f"{rel!r}, a remote "
+                                    "address", "a file in the data folder (the book reads its "
+                                    "data offline)"))
+        elif ("\\" in rel or Path(rel).is_absolute() or ".." in Path(rel).parts
+              or not (root / rel).resolve().is_relative_to(root.resolve())):
+            problems.append(Problem(paths.DESCRIPTOR, where, "path", f"{rel!r}, a path that "
+                                    "leads outside the data folder", "a path inside the data "
+                                    "folder, relative to it, with forward slashes"))
+    return problems
 
 
 def _stamp(path: Path) -> tuple:
@@ -87,7 +115,9 @@ class DataPackage:
         """The descriptor as a dict (read once per change of the file).
 
         Raises:
-            DataError: the file is missing, not UTF-8, not JSON, or has no resources list.
+            DataError: the file is missing or unreadable (see :mod:`analysis.data.files`), not
+                JSON, has a key twice, has no resources list, or a resource without a name
+                (once) or without a path inside the data folder.
         """
         return _read_descriptor(self.descriptor_path, _stamp(self.descriptor_path))
 
@@ -100,8 +130,9 @@ class DataPackage:
         for res in self.descriptor()["resources"]:
             if isinstance(res, dict) and res.get("name") == name:
                 return res
-        raise DataError(Problem(paths.DESCRIPTOR, name, "resources", "no such resource",
-                                f"a resource named '{name}'"))
+        raise DataError(Problem(paths.DESCRIPTOR, f"resource '{name}'", "name",
+                                "no resource of this name", f"a resource named '{name}' (the "
+                                "analysis reads it by that name)"))
 
     def file(self, name: str) -> str:
         """The path of resource ``name``'s file, relative to the data folder (as written in
@@ -122,15 +153,25 @@ class DataPackage:
         """Rewrite every resource's ``hash`` and ``bytes`` from its file; return what changed.
 
         This is what ``python -m analysis hashes`` runs after a deliberate edit of a data file.
+
+        Raises:
+            DataError: the descriptor cannot be read, or a resource's file is missing (nothing
+                is written then).
         """
-        desc = json.loads(self.descriptor_path.read_text(encoding="utf-8-sig"))
-        changed = []
-        for res in desc.get("resources", []):
+        desc = json.loads(json.dumps(self.descriptor()))  # a checked, private copy
+        changed, missing = [], []
+        for res in desc["resources"]:
             path = self.root / res["path"]
+            if not path.is_file():
+                missing.append(Problem(res["path"], None, None, "no such file",
+                                       f"the file of resource '{res['name']}'"))
+                continue
             new_hash, new_bytes = sha256(path), path.stat().st_size
             if res.get("hash") != new_hash or res.get("bytes") != new_bytes:
                 changed.append(res["path"])
                 res["hash"], res["bytes"] = new_hash, new_bytes
+        if missing:
+            raise DataError(missing)
         self.descriptor_path.write_text(json.dumps(desc, indent=2, ensure_ascii=False) + "\n",
                                         encoding="utf-8")
         return changed

@@ -14,6 +14,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
 #: The repository's data directory (the data package; see :mod:`analysis.data.package`).
+#:
+#: :meta hide-value:
 DATA = ROOT / "data"
 DESCRIPTOR = "datapackage.json"
 FACTS = "facts.csv"

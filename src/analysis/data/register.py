@@ -20,6 +20,8 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis.data import article, paths
+from analysis.data.context import PREFECTURE, listed_county_codes
+from analysis.data.csv_check import check_table
 from analysis.data.package import DataPackage, current
 from analysis.data.problems import (
     Problem,
@@ -36,6 +38,10 @@ DATA_FILES = ("datapackage.json", "facts.csv")
 #: Paragraph spans of the article's sections (from the locator convention of its README).
 SECTION_SPANS = {"front": (1, 4), "I": (5, 11), "II": (12, 20), "III": (21, 32),
                  "IV": (33, 42), "back": (43, 43)}
+
+#: The province's division code (Sichuan); with the prefecture and its counties, the places a
+#: register row may name by code.
+PROVINCE = "510000"
 
 _DTYPES = {"integer": "Int64", "number": "float64", "string": "string", "boolean": "boolean"}
 
@@ -79,6 +85,7 @@ def _read(pkg: DataPackage) -> pd.DataFrame:
     dtypes = {f["name"]: _DTYPES.get(f["type"], "string") for f in res["schema"]["fields"]}
     frame = pd.read_csv(pkg.path("facts"), dtype="string", keep_default_na=False,
                         na_values=[""], encoding="utf-8-sig")
+    frame = frame.apply(lambda col: col.str.strip())  # spaces around free text (accepted)
     for col, dtype in dtypes.items():
         if col in frame and dtype != "string":
             frame[col] = pd.to_numeric(frame[col], errors="coerce").astype(dtype)
@@ -89,37 +96,42 @@ def check_register(pkg: DataPackage | None = None, *, with_text: bool = True
                    ) -> list[Problem]:
     """Problems of the register beyond its Table Schema (checked by ``schema_check``).
 
-    Checks, row by row: the section agrees with the paragraph's span; ``as_written`` reads as
+    Checks, row by row: the ``adcode`` names a known place (Sichuan, the prefecture, or a
+    county of ``context/counties.csv``); the section agrees with the paragraph's span;
+    ``as_written`` reads as
     ``value`` (and ``value_max``); a range runs upwards; and, when the article's text is on this
     machine and ``with_text`` is true, ``as_written`` stands in the row's paragraph.
     """
     pkg = pkg or current()
     fname = pkg.file("facts")
-    try:
-        frame = _read(pkg)
-    except (OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
-        return [Problem(fname, None, None, f"an unreadable file ({exc})", "a CSV file")]
-    required = ["fact_id", "section", "paragraph", "value", "value_max", "as_written"]
-    missing = [c for c in required if c not in frame.columns]
-    if missing:  # the schema check reports each missing column
-        return []
+    if check_table(pkg.root, pkg.resource("facts")).blocked:
+        return []  # the file cannot be read as a table: reported by the schema check
+    frame = _read(pkg)
     try:
         paras = article.paragraphs() if with_text else None
     except (SourceTextMissing, SourceTextMismatch):
         paras = None  # validation says so once (analysis.data.validate)
     count = article.paragraph_count(pkg)
-    problems = []
+    # a paragraph outside the schema's own bounds is the schema check's to report
+    bounds = next((f.get("constraints") or {} for f in pkg.resource("facts")["schema"]["fields"]
+                   if f["name"] == "paragraph"), {})
+    low, high = bounds.get("minimum", -math.inf), bounds.get("maximum", math.inf)
+    problems = _check_places(pkg, frame)
     for i, row in frame.iterrows():
         line = int(i) + 2
         sec, par = row["section"], row["paragraph"]
-        if sec in SECTION_SPANS and not pd.isna(par):
+        located = not pd.isna(par) and 1 <= par <= count
+        if not pd.isna(par) and not located and low <= par <= high:
+            problems.append(Problem(fname, line, "paragraph", repr(par),
+                                    f"a paragraph number from 1 to {count}"))
+        if sec in SECTION_SPANS and located:
             lo, hi = SECTION_SPANS[sec]
             if not lo <= par <= hi:
                 problems.append(Problem(fname, line, "paragraph", f"paragraph {par}",
                                         f"a paragraph of section {sec} ({lo}-{hi})"))
         written, value, vmax = row["as_written"], row["value"], row["value_max"]
-        if pd.isna(written) or pd.isna(value):
-            continue  # reported by the schema check as a missing required value
+        if pd.isna(written) or pd.isna(value) or value < 0 or (not pd.isna(vmax) and vmax < 0):
+            continue  # an empty or negative value: reported by the schema check
         try:
             w_value, w_max = article.parse_written(written)
         except ValueError as exc:
@@ -137,17 +149,26 @@ def check_register(pkg: DataPackage | None = None, *, with_text: bool = True
         if got_max is not None and got_max < value:
             problems.append(Problem(fname, line, "value_max", repr(got_max),
                                     f"a number not below value ({value:g})"))
-        if pd.isna(par):
-            continue
-        if not 1 <= par <= count:
-            problems.append(Problem(fname, line, "paragraph", repr(par),
-                                    f"a paragraph number from 1 to {count}"))
-        elif paras is not None and written not in paras[int(par) - 1]:
+        if located and paras is not None and written not in paras[int(par) - 1]:
             problems.append(Problem(fname, line, "as_written",
                                     f"{written!r}, which is not in paragraph {par}",
                                     "the number exactly as printed in that paragraph of the "
                                     "article"))
     return problems
+
+
+def _check_places(pkg: DataPackage, frame: pd.DataFrame) -> list[Problem]:
+    """Each ``adcode`` is a place the data package knows: the province, the prefecture, or a
+    county of ``context/counties.csv``."""
+    counties = listed_county_codes(pkg)
+    if counties is None:  # the county table cannot be read: its problem stands for this check
+        return list(check_table(pkg.root, pkg.resource("context_counties")).problems)
+    known = {PROVINCE, PREFECTURE} | counties
+    where = pkg.file("context_counties")
+    return [Problem(pkg.file("facts"), int(i) + 2, "adcode", repr(code),
+                    f"the code of Sichuan province ({PROVINCE}), of the prefecture "
+                    f"({PREFECTURE}) or of a county listed in {where}")
+            for i, code in frame["adcode"].items() if not pd.isna(code) and code not in known]
 
 
 @lru_cache(maxsize=8)
@@ -156,6 +177,9 @@ def _load(pkg: DataPackage, stamp: tuple) -> pd.DataFrame:
     skipped when the same bytes already passed it, as recorded under ``_build/.validated``."""
     from analysis.data.schema_check import check_resources
 
+    opened = check_table(pkg.root, pkg.resource("facts"))
+    if opened.blocked:
+        raise RegisterError(list(opened.problems))
     h = hashlib.sha256(pkg.descriptor_path.read_bytes() + pkg.path("facts").read_bytes())
     passed = paths.BUILD / ".validated" / f"facts-{h.hexdigest()}"
     problems = [] if passed.is_file() else check_resources(pkg, ["facts"])

@@ -1,7 +1,10 @@
 """A reader's summary of the data package: what each file holds, its licence and sources."""
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
 
 from analysis.data import context
 from analysis.data.package import current
@@ -16,8 +19,10 @@ def resources_table():
     """The package's resources as a table for readers: file, what it holds, licence, sources.
 
     Returns:
-        pandas.DataFrame with columns File, What it holds, Licence, Sources (titles joined by
-        "; "), Rows (data rows of a CSV, features of a GeoJSON).
+        pandas.DataFrame with columns File, What it holds, Licence, Sources, Rows (data rows
+        of a CSV, features of a GeoJSON). Sources are given by their ids (``S01``...), which
+        :func:`sources_markdown` lists in full, or by title where a source has no id (the
+        article, the boundary data): a row naming every source in full would not fit a page.
     """
     import pandas as pd
 
@@ -25,19 +30,27 @@ def resources_table():
     rows = []
     for res in pkg.descriptor()["resources"]:
         path = pkg.root / res["path"]
-        if path.suffix == ".csv":
-            count = sum(1 for _ in path.open(encoding="utf-8")) - 1
+        text = path.read_text(encoding="utf-8-sig")  # a checked file: UTF-8, maybe a BOM
+        if path.suffix == ".csv":  # rows, not lines: quoted line breaks, empty last lines
+            count = sum(1 for row in csv.reader(io.StringIO(text, newline="")) if row) - 1
         else:
-            count = len(json.loads(path.read_text(encoding="utf-8")).get("features", []))
+            count = len(json.loads(text).get("features", []))
         rows.append({
             "File": res["path"],
             "What it holds": res.get("title", res["name"]),
             "Licence": "; ".join(lic.get("title") or lic.get("name", "") for lic in
                                  res.get("licenses", [])),
-            "Sources": "; ".join(s.get("title", "") for s in res.get("sources", [])),
+            "Sources": "; ".join(_source_label(s.get("title", ""))
+                                 for s in res.get("sources", [])),
             "Rows": count,
         })
     return pd.DataFrame(rows)
+
+
+def _source_label(title: str) -> str:
+    """A source's id (``S10b`` of ``S10b: Repost of ...``), or its title when it has none."""
+    m = re.match(r"(S\d+[a-z]?): ", title)
+    return m.group(1) if m else title
 
 
 def sources_markdown() -> str:

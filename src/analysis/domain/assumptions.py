@@ -79,6 +79,36 @@ class Assumption:
 # One section per chapter; keep each assumption's basis honest: a source with its address, or
 # the argument for the default and for each end of the range.
 
+_CH1 = [
+    Assumption(
+        name="late_year_months_before_end", default=0, low=0, high=3, unit="months",
+        what="how many months before 31 December the article's \"late 2013\" and \"late "
+             "2018\" stand",
+        basis=("The English text dates its baseline and its latest figures \"late\" in the "
+               "year. Default: 0, the end of December, as the register reads them: the "
+               "Chinese press reports of the same series date them to the year's end (e.g. "
+               "sources S15 and S17 of the context tables). High: 3, reading \"late\" "
+               "as any time in the last quarter, so the figures could stand at the end of "
+               "September. Reading both years alike leaves the five-year span unchanged; it "
+               "lengthens the time left before the deadline (the end of 2020, a policy date "
+               "and not an assumption)."),
+        chapter="ch1", limits=(0, 11), integer=True),
+]
+
+_CH4 = [
+    Assumption(
+        name="survey_liangshan_share", default=0.45, low=0.45, high=1.0, unit="share",
+        what="share of the provincial door-to-door survey's staff who worked in Liangshan",
+        basis=("The article does not say whether the survey it describes in its section IV "
+               "covered Liangshan alone or the whole province. Default and low: 0.45, staff "
+               "spread over Sichuan in proportion to the registered poor, of whom Liangshan "
+               "held 45 % at the end of 2018 (the article's 317,000 of Sichuan's 710,000 in "
+               "source S17; a test checks this against the data); the cautious reading, as "
+               "the province organised the survey. High: 1, every member in Liangshan, the "
+               "reading of a paragraph about Liangshan."),
+        chapter="ch4", limits=(0, 1)),
+]
+
 _CH2 = [
     Assumption(
         name="construction_season_days", default=275, low=214, high=303, unit="days",
@@ -149,19 +179,35 @@ _CH3 = [
         basis=("Default: six, the common 6-3 system. Low: five, the 5-4 system of some "
                "regions; a village school may teach fewer grades still."),
         chapter="ch3", limits=(1, 6), integer=True),
+    Assumption(
+        name="household_size", default=3.70, low=3.25, high=4.27,
+        unit="persons per household",
+        what="people in a household rehoused under the relocation rules",
+        basis=("The article gives the relocation payments per household and no household "
+               "size. Default: 3.70, the mean family household of Butuo in the 2020 census "
+               "(the county of the Kuijiu villager group; source S01, "
+               "context/county_indicators.csv). Low: 3.25, Liangshan's mean in 2020. High: "
+               "4.27, Jinyang's in 2010, the largest of the six census means of Liangshan, "
+               "Butuo and Jinyang in 2010 and 2020. The registered-poor spontaneous migrants "
+               "of paragraph 32 average 3.82 people per household, inside the range."),
+        chapter="ch3", limits=(1, 20)),
 ]
 
 _APPENDIX_B = [
     Assumption(
         name="almost_band", default=0.10, low=0.05, high=0.20, unit="share",
-        what="how far below X a quantity described as \"almost X\" may lie",
-        basis=("Our reading, not a sourced norm: with 0.10, \"almost half\" covers 45% to "
-               "50%. Low: 0.05, a strict reading. High: 0.20, a loose one."),
+        what="how far below a number the word \"almost\" may reach, as a share of it",
+        basis=("Our reading: no source or style guide fixes it, and the article uses the word "
+               "once for a number it also gives in full (Butuo's health-facility visits). Default: "
+               "one tenth, so that \"almost half\" covers falls from 45% to 50%. Low: one "
+               "twentieth, a strict reading (47.5% to 50%). High: one fifth (40% to 50%); "
+               "further down, \"almost\" would tell the reader little."),
         chapter="appendix_b", limits=(0, 1)),
 ]
 
 #: Every assumption of the book, by name.
-REGISTRY: dict[str, Assumption] = {a.name: a for a in (*_CH2, *_CH3, *_APPENDIX_B)}
+REGISTRY: dict[str, Assumption] = {a.name: a for a in (*_CH1, *_CH2, *_CH3, *_CH4,
+                                                       *_APPENDIX_B)}
 
 
 def get(name: str) -> Assumption:

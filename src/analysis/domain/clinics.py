@@ -1,4 +1,4 @@
-"""The health side of the resource paradox: staffed clinics that see few patients (section III).
+"""The health side of the resource paradox: staff said to be short, clinics little used.
 
 Everything here is computed from register rows of section III, paragraph 24:
 
@@ -9,22 +9,27 @@ Everything here is computed from register rows of section III, paragraph 24:
 - ``wadu_clinic.medical_workers``, ``wadu_clinic.rural_doctors``,
   ``wadu_clinic.patients_per_month``.
 
-Two caveats travel with every ratio. The visit counts cover all community-level (grassroots)
-health institutions of Butuo County, while the staff count covers only the township health
-centres: a visits-per-worker ratio mixes the two and is indicative only (it overstates the load
-per worker if village clinics took part of the visits). And the staff count is of 2019 while the
+Beside them, two denominators from outside the article: Butuo's census population
+(:mod:`analysis.domain.census`, the 2010 and 2020 censuses) for visits per resident, and the
+national visits per resident of the health statistical bulletins
+(:func:`analysis.data.context.health_national`, 2016 and 2018).
+
+Two caveats travel with every ratio. The visit counts are those the article gives for Butuo's
+community-level (grassroots) health institutions, without saying which kinds they cover, while
+the staff count covers only the township health centres: a visits-per-worker ratio mixes the two
+and is indicative only (it overstates the load per worker if village clinics took part of the
+visits). And the staff count is of 2019 while the
 visits are of 2016 and 2018.
 
-Assumptions are module constants or parameters, labelled as such wherever they are shown.
+Assumptions are parameters (``None`` meaning the default of
+:mod:`analysis.domain.assumptions`), labelled as such wherever they are shown.
 """
 from __future__ import annotations
 
 import math
 
-import pandas as pd
-
-from analysis.data import register
-from analysis.domain import assumptions
+from analysis.data import context, register
+from analysis.domain import assumptions, census
 
 #: ASSUMPTION (not from the article) — working days of a clinic worker in a year; its default,
 #: range and basis are in :mod:`analysis.domain.assumptions`.
@@ -89,19 +94,89 @@ def visits_per_worker(year: int = 2018) -> float:
     return visits(year) / register.value("butuo.township_clinic_staff")
 
 
-def visits_per_worker_day(year: int = 2018,
-                          working_days: float = WORKING_DAYS_PER_YEAR_ASSUMED) -> float:
+def _days(working_days: float | None) -> float:
+    if working_days is None:
+        return float(assumptions.default("clinic_working_days"))
+    return _positive("working_days", working_days)
+
+
+def visits_per_worker_day(year: int = 2018, working_days: float | None = None) -> float:
     """Visits per worker per working day (visits per worker-day), for an ASSUMED working year.
 
     Args:
         year: 2016 or 2018.
-        working_days: working days per year (assumption; default
-            :data:`WORKING_DAYS_PER_YEAR_ASSUMED`).
+        working_days: working days per year (assumption ``clinic_working_days``; None for its
+            default).
 
     Raises:
         ValueError: ``working_days`` is not positive, or no visits for ``year``.
     """
-    return visits_per_worker(year) / _positive("working_days", working_days)
+    return visits_per_worker(year) / _days(working_days)
+
+
+def days_per_week(working_days: float | None = None) -> float:
+    """The working year expressed as days a week (days per week): working days over 52."""
+    return _days(working_days) / 52.0
+
+
+def working_year_words(working_days: float | None = None) -> str:
+    """The working year in words, from its length: ``"250 days a year, about 4.8 a week"``."""
+    days = _days(working_days)
+    return f"{days:g} days a year, about {days_per_week(days):.1f} a week"
+
+
+def visits_per_resident_bounds(year: int) -> tuple[float, float]:
+    """Visits to Butuo's grassroots institutions per resident in ``year`` (visits per person
+    per year), low and high.
+
+    The population of 2016 or 2018 is not counted; the visits are divided by the larger and by
+    the smaller of Butuo's two census counts (2010, 2020), which bounds the rate if the
+    population of that year lay between them.
+    """
+    small, large = census.population_bounds(census.BUTUO)
+    return visits(year) / large, visits(year) / small
+
+
+def _national(year: int, indicator: str) -> float:
+    table = context.health_national()
+    hit = table[(table["year"] == year) & (table["indicator"] == indicator)]
+    if len(hit) != 1:
+        raise KeyError(f"health_national.csv: no single row for {indicator} in {year} "
+                       f"(the table has {sorted(set(table['year'].astype(int)))})")
+    return float(hit["value"].iloc[0])
+
+
+def national_visits_per_resident(year: int) -> float:
+    """China's visits to all medical and health institutions per resident in ``year``
+    (visits per person per year), as the health statistical bulletin publishes it."""
+    return _national(year, "visits_per_resident")
+
+
+def national_grassroots_visits_per_resident(year: int = 2016) -> float:
+    """China's visits to grassroots institutions per resident (visits per person per year).
+
+    Derived: the bulletin's visits per resident times the grassroots share of all visits
+    (percent), both from the same report; the 2018 report read gives no grassroots share.
+
+    Raises:
+        KeyError: no grassroots share for ``year``.
+    """
+    return (national_visits_per_resident(year)
+            * _national(year, "grassroots_share_of_visits") / 100.0)
+
+
+def national_over_butuo(year: int, grassroots: bool = False) -> float:
+    """How many times the national visits per resident exceed Butuo's (a pure ratio), taking
+    Butuo's HIGH bound, so that the ratio is the smallest the census bases allow.
+
+    Args:
+        year: 2016 or 2018.
+        grassroots: compare with the national grassroots rate (2016 only) instead of the rate
+            for all institutions.
+    """
+    national = (national_grassroots_visits_per_resident(year) if grassroots
+                else national_visits_per_resident(year))
+    return national / visits_per_resident_bounds(year)[1]
 
 
 def wadu_staff(doctors_among_workers: bool = False) -> float:
@@ -149,41 +224,3 @@ def visits_change() -> dict[str, float]:
         "article_share": article,
         "gap_to_article": (article - fall_share) * 100.0,
     }
-
-
-def clinic_indicators(working_days: float = WORKING_DAYS_PER_YEAR_ASSUMED) -> pd.DataFrame:
-    """The clinic ratios of this module as a tidy table.
-
-    Columns: ``indicator``, ``value``, ``unit``, ``fact_ids`` (the register rows used),
-    ``note`` (caveats and assumptions).
-    """
-    wd = _positive("working_days", working_days)
-    rows = [
-        ("Payroll staff per township health centre", staff_per_clinic(), "workers per clinic",
-         "butuo.township_clinic_staff; butuo.township_clinics", "article prints the same mean"),
-        ("Authorised posts filled", post_fill_rate() * 100.0, "percent",
-         "butuo.township_clinic_staff; butuo.township_clinic_posts", ""),
-        ("Visits per payroll worker, 2018", visits_per_worker(2018), "visits per worker per year",
-         "butuo.primary_care_visits.2018; butuo.township_clinic_staff",
-         "indicative: all grassroots visits over township staff of 2019"),
-        ("Visits per payroll worker per working day, 2018", visits_per_worker_day(2018, wd),
-         "visits per worker-day", "butuo.primary_care_visits.2018; butuo.township_clinic_staff",
-         f"assumes {wd:g} working days a year (assumption)"),
-        (f"Wadu patients per staff member, {wadu_staff(True):g} staff",
-         wadu_patients_per_worker(True),
-         "patients per person per month",
-         "wadu_clinic.patients_per_month; wadu_clinic.medical_workers",
-         "reading A: the rural doctors are among the medical workers"),
-        (f"Wadu patients per staff member, {wadu_staff(False):g} staff",
-         wadu_patients_per_worker(False),
-         "patients per person per month",
-         "wadu_clinic.patients_per_month; wadu_clinic.medical_workers; "
-         "wadu_clinic.rural_doctors", "reading B: the rural doctors come on top"),
-        ("Fall in visits, 2016 to 2018", visits_change()["fall_share"] * 100.0, "percent",
-         "butuo.primary_care_visits.2016; butuo.primary_care_visits.2018",
-         "the article says almost half"),
-        ("Compound yearly change in visits", visits_change()["annual_change"] * 100.0,
-         "percent per year", "butuo.primary_care_visits.2016; butuo.primary_care_visits.2018",
-         "over 2 years"),
-    ]
-    return pd.DataFrame(rows, columns=["indicator", "value", "unit", "fact_ids", "note"])

@@ -14,6 +14,16 @@ Computed from register rows of section III, paragraphs 28-29:
 
 The article gives no house costs. The schedule is therefore a function of the total cost of a
 new house (yuan), and :func:`cost_for_gap` solves for the cost at which a given gap is reached.
+
+The rules are per household; a household's size is not in the article. Per-person figures
+divide by the assumption ``household_size`` (:mod:`analysis.domain.assumptions`, from the
+census), and set against ``liangshan.income_reference_line`` (section II: the 4,000-yuan net
+income per person per year by which the prefecture counts low-income households) they say how
+many years of a household's income a payment is, for a household with that income per person.
+
+The proposed whole-village threshold is a share of a *village's* people relocated; the article
+applies it to villages (Jinyang's mostly relocated villages), and the book does not apply it to
+villager groups.
 """
 from __future__ import annotations
 
@@ -24,6 +34,7 @@ import pandas as pd
 
 from analysis.data import register
 from analysis.data.problems import DataError, Problem
+from analysis.domain import assumptions
 
 
 def _cost(total_cost):
@@ -221,3 +232,86 @@ def jinyang_official_households_per_village() -> float:
     """
     return (register.value("jinyang.village_official_households")
             / register.value("jinyang.villages_mostly_relocated"))
+
+
+def _household_size(household_size: float | None) -> float:
+    if household_size is None:
+        return float(assumptions.default("household_size"))
+    if not math.isfinite(household_size) or household_size < 1:
+        raise ValueError(f"household_size must be at least one person, got {household_size!r}")
+    return float(household_size)
+
+
+def per_person(amount_per_household, household_size: float | None = None):
+    """A per-household amount (yuan per household) divided by the household size (yuan per
+    person); ``household_size`` is the assumption of that name (None for its default)."""
+    return _out(np.asarray(amount_per_household, dtype="float64")
+                / _household_size(household_size), amount_per_household)
+
+
+def income_years(amount_per_household: float, household_size: float | None = None) -> float:
+    """An amount per household in years of that household's income, for a household whose
+    net income per person is ``liangshan.income_reference_line`` (years).
+
+    amount / (household size x income line per person per year). Dividing the amount by the
+    income line alone would mix a household's payment with one person's income.
+    """
+    line = register.value("liangshan.income_reference_line")
+    return float(amount_per_household) / (_household_size(household_size) * line)
+
+
+def household_size_for_income_years(amount_per_household: float, years: float) -> float:
+    """The household size (persons) at which ``amount_per_household`` (yuan) equals ``years``
+    of the household's income at ``liangshan.income_reference_line``: amount / (years x line).
+
+    Raises:
+        ValueError: ``years`` is not positive.
+    """
+    if not math.isfinite(years) or years <= 0:
+        raise ValueError(f"years must be a positive number, got {years!r}")
+    return float(amount_per_household) / (years * register.value(
+        "liangshan.income_reference_line"))
+
+
+def outlay_at_gap(gap: float | None = None) -> float:
+    """What a household off the poverty roll pays itself (yuan per household) for the house
+    at which its gap in public support reaches ``gap`` (default: the smallest "tens of
+    thousands", ``liangshan.relocation_subsidy_gap``).
+
+    At that house, cost = gap + contribution + grant (:func:`cost_for_gap`), so the outlay,
+    cost - grant, is gap + contribution, whatever the grant.
+    """
+    gap = register.value("liangshan.relocation_subsidy_gap") if gap is None else gap
+    return float(household_outlay(cost_for_gap(gap), False))
+
+
+def per_person_table(household_sizes: dict[str, float]) -> pd.DataFrame:
+    """The relocation rules per household and per person, for several household sizes.
+
+    Args:
+        household_sizes: label -> persons per household (e.g. the census means of Butuo,
+            Jinyang and Liangshan, and the chapter's assumption).
+
+    Returns:
+        A DataFrame with one row per label and the columns ``household``, ``persons``,
+        ``contribution_per_person`` (what a registered-poor household pays, per person),
+        ``grant_low_per_person`` and ``grant_high_per_person`` (the other household's grant,
+        per person), ``outlay_years`` (the other household's own outlay at the smallest gap
+        of "tens of thousands", :func:`outlay_at_gap`, in years of its income at the income
+        line, :func:`income_years`), all in yuan per person or years.
+    """
+    contribution = register.value("liangshan.relocation_contribution_registered_poor")
+    lo, hi = subsidy_range()
+    outlay = outlay_at_gap()
+    rows = [(label, size, per_person(contribution, size), per_person(lo, size),
+             per_person(hi, size), income_years(outlay, size))
+            for label, size in household_sizes.items()]
+    return pd.DataFrame(rows, columns=["household", "persons", "contribution_per_person",
+                                       "grant_low_per_person", "grant_high_per_person",
+                                       "outlay_years"])
+
+
+def villages_at_threshold() -> bool:
+    """Whether Jinyang's mostly relocated villages (``jinyang.relocated_share_in_those_villages``
+    of their people moved) reach the proposed whole-village threshold."""
+    return above_threshold(register.value("jinyang.relocated_share_in_those_villages") / 100.0)

@@ -4,13 +4,18 @@ Computed from register rows of section III, paragraph 24:
 ``jinyang.compulsory_education_classes``, ``jinyang.classes_55_plus``,
 ``jinyang.large_class_threshold``, ``jinyang.max_class_size``,
 ``jinyang.boarders_per_bed``, ``zhaizi_school.students``, ``zhaizi_school.largest_class`` and
-``zhaizi_school.smallest_class``; the clinic side comes from :mod:`analysis.domain.clinics`.
+``zhaizi_school.smallest_class``; the health side comes from :mod:`analysis.domain.clinics`.
+In the article the paradox lies inside the school system (classes overfull in one place,
+near-empty in another), as it lies inside the health system: the two are not set against each
+other.
 
 National class-size norms are not in the article. They enter only as labelled parameters:
 
-- :data:`CLASS_SIZE_NORM_ASSUMED` (45 pupils in primary and 50 in junior secondary classes) is
-  the norm commonly attributed to China's national school-construction standards; we have not
-  checked it against the standards' text, so it is an ASSUMPTION, adjustable by the reader.
+- the class-size norms (assumptions ``class_norm_primary`` and ``class_norm_junior_secondary``
+  of :mod:`analysis.domain.assumptions`, defaults in :data:`CLASS_SIZE_NORM_ASSUMED`) are the
+  norms commonly attributed to China's national school-construction standards; we have not
+  checked them against the standards' text, so they are ASSUMPTIONS, adjustable by the reader;
+- the grades of a full primary school (assumption ``primary_grades``).
 - :data:`NATIONAL_LARGE_CLASS_MIN` (56) is the lower bound of a "large class" in the State
   Council's Opinions on integrating urban and rural compulsory education (Guo Fa [2016] No. 40),
   as reported by Xinhua (gov.cn English edition, 12 December 2020,
@@ -21,10 +26,8 @@ from __future__ import annotations
 
 import math
 
-import pandas as pd
-
 from analysis.data import register
-from analysis.domain import assumptions, clinics
+from analysis.domain import assumptions
 
 #: ASSUMPTION — class-size norm (pupils per class) by level; defaults, ranges and basis in
 #: :mod:`analysis.domain.assumptions`.
@@ -119,12 +122,44 @@ def zhaizi_mean_class_bounds() -> tuple[float, float]:
     return n / hi_classes, n / lo_classes
 
 
-def zhaizi_mean_if_one_class_per_grade(grades: int = PRIMARY_GRADES_ASSUMED) -> float:
+def norm(level: str = "primary", size: float | None = None) -> float:
+    """The class-size norm of ``level`` (pupils per class): ``size``, or when None the default
+    of the assumption ``class_norm_primary`` or ``class_norm_junior_secondary``.
+
+    Raises:
+        ValueError: unknown level, or a size that is not positive.
+    """
+    names = {"primary": "class_norm_primary", "junior_secondary": "class_norm_junior_secondary"}
+    if level not in names:
+        raise ValueError(f"level must be one of {sorted(names)}, got {level!r}")
+    if size is None:
+        return float(assumptions.default(names[level]))
+    if not math.isfinite(size) or size <= 0:
+        raise ValueError(f"a class-size norm must be a positive number of pupils, got {size!r}")
+    return float(size)
+
+
+_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def grades_words(grades: int | None = None) -> str:
+    """The grades of a primary school in words, from their number: ``"six grades"``."""
+    n = int(assumptions.default("primary_grades") if grades is None else grades)
+    word = _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else str(n)
+    return f"{word} grade" + ("" if n == 1 else "s")
+
+
+def zhaizi_mean_if_one_class_per_grade(grades: int | None = None) -> float:
     """Mean class size at Zhaizi if it had one class per grade (pupils per class; ASSUMPTION).
+
+    Args:
+        grades: grades taught (assumption ``primary_grades``; None for its default).
 
     Raises:
         ValueError: ``grades`` is outside the count bounds of :func:`zhaizi_class_count_bounds`.
     """
+    if grades is None:
+        grades = assumptions.default("primary_grades")
     lo, hi = zhaizi_class_count_bounds()
     if not lo <= grades <= hi:
         raise ValueError(f"Zhaizi can have {lo} to {hi} classes, not {grades!r}")
@@ -141,60 +176,11 @@ def beds_per_boarder() -> tuple[float, float]:
     return 1.0 / top, 1.0 / f.value
 
 
-def crowded_vs_idle(working_days: float = clinics.WORKING_DAYS_PER_YEAR_ASSUMED
-                    ) -> pd.DataFrame:
-    """The paradox side by side: one row per (system, indicator), crowded and idle ends.
+def zhaizi_mean_over_norm(grades: int | None = None, norm_size: float | None = None) -> float:
+    """Zhaizi's mean class, one class per grade, as a share of the primary norm (a pure ratio).
 
-    Columns: ``system`` (clinic or school system), ``indicator``, ``crowded`` and ``idle``
-    (formatted text, the two ends), ``unit``, ``fact_ids``. Clinics: Butuo's authorised posts
-    mostly filled yet visits falling, and the Wadu clinic's monthly load (both readings of its
-    staff); schools: Jinyang's large classes beside Zhaizi's small ones.
+    Args:
+        grades: assumption ``primary_grades`` (None for its default).
+        norm_size: assumption ``class_norm_primary`` (None for its default).
     """
-    from analysis.formatting import number
-
-    vc = clinics.visits_change()
-    fill = clinics.post_fill_rate() * 100.0
-    zlo, zhi = zhaizi_mean_class_bounds()
-    bpb = register.fact("jinyang.boarders_per_bed")
-    rows = [
-        ("Clinic system (Butuo)", "Staffing of township health centres",
-         f"{number(fill, 1)}% of authorised posts filled",
-         f"{number(clinics.visits_per_worker_day(2018, working_days), 2)} visits per worker "
-         f"per working day in 2018 (assumed {number(working_days)} days)",
-         "percent; visits per worker-day",
-         "butuo.township_clinic_staff; butuo.township_clinic_posts; "
-         "butuo.primary_care_visits.2018"),
-        ("Clinic system (Butuo)", "Visits to grassroots institutions",
-         f"{number(register.value('butuo.primary_care_visits.2016'))} in 2016",
-         f"{number(register.value('butuo.primary_care_visits.2018'))} in 2018 "
-         f"({number(vc['fall_share'] * 100.0, 1)}% fewer)",
-         "visits per year",
-         "butuo.primary_care_visits.2016; butuo.primary_care_visits.2018"),
-        ("Clinic system (Wadu village)", "Patients per staff member per month",
-         "(no figure)",
-         f"{number(clinics.wadu_patients_per_worker(True), 2)} "
-         f"({number(clinics.wadu_staff(True))} staff) or "
-         f"{number(clinics.wadu_patients_per_worker(False), 2)} "
-         f"({number(clinics.wadu_staff(False))} staff)",
-         "patients per person per month",
-         "wadu_clinic.patients_per_month; wadu_clinic.medical_workers; "
-         "wadu_clinic.rural_doctors"),
-        ("School system (Jinyang)", "Class size",
-         f"{number(large_class_share() * 100.0, 1)}% of classes at "
-         f"{number(register.value('jinyang.large_class_threshold'))}+ pupils; largest "
-         f"{number(register.value('jinyang.max_class_size'))}",
-         f"Zhaizi: classes of {number(register.value('zhaizi_school.smallest_class'))} to "
-         f"{number(register.value('zhaizi_school.largest_class'))}, mean between "
-         f"{number(zlo, 1)} and {number(zhi, 1)}",
-         "percent; pupils per class",
-         "jinyang.classes_55_plus; jinyang.compulsory_education_classes; "
-         "jinyang.large_class_threshold; jinyang.max_class_size; zhaizi_school.students; "
-         "zhaizi_school.largest_class; zhaizi_school.smallest_class"),
-        ("School system (Jinyang)", "Boarding",
-         f"{number(bpb.value)}-{number(bpb.value_max)} boarders per bed",
-         f"{number(register.value('zhaizi_school.students'))} pupils in all at Zhaizi",
-         "persons per bed; pupils",
-         "jinyang.boarders_per_bed; zhaizi_school.students"),
-    ]
-    return pd.DataFrame(rows, columns=["system", "indicator", "crowded", "idle", "unit",
-                                       "fact_ids"])
+    return zhaizi_mean_if_one_class_per_grade(grades) / norm("primary", norm_size)

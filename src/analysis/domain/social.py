@@ -12,7 +12,8 @@ Register rows used: ``liangshan.spontaneous_migrants_within``,
 ``liangshan.poor_population.2018`` (registered poor at the end of 2018).
 
 Context: the registered-poor series of :func:`analysis.data.context.poverty_sichuan_liangshan`
-(administrative register, not the NBS survey) gives Liangshan's remaining poor at the end of
+(the poverty roll, an administrative list, not the NBS survey) gives Liangshan's remaining poor
+at the end of
 2019 and Sichuan's at the end of 2018.
 
 Caveats: the article does not say whether the registered-poor migrants belong to the within or
@@ -24,7 +25,11 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.data import context, register
-from analysis.domain import counties
+from analysis.domain import assumptions, census, counties, roll, trends
+
+#: Data files read here (globs in data/); a chapter importing this module is
+#: re-executed when one of them changes (see liangshan_book.dependencies).
+DATA_FILES = ("facts.csv", "datapackage.json", "context/*")
 
 
 def migrants() -> pd.DataFrame:
@@ -84,6 +89,35 @@ def migrant_ratios() -> dict[str, float]:
         "remaining_share_persons": float(rem["persons"] / poor["persons"]),
         "remaining_share_households": float(rem["households"] / poor["households"]),
         "registered_share_of_movers": float(poor["persons"] / total),
+    }
+
+
+def migrant_rates(census_year: str = "2020") -> dict[str, float]:
+    """The migrant counts as shares of Liangshan's census bases (0-1).
+
+    The article's counts are of 2019; the nearest census is that of 2020 (1 November). People
+    who moved within the prefecture are among its residents; those who left it are not, so the
+    shares of persons are orders of magnitude, not parts of a whole.
+
+    Returns:
+        ``movers_share_of_residents`` (all spontaneous movers over the resident population),
+        ``within_share_of_residents`` (movers within the prefecture over it), and
+        ``registered_households_share`` (migrant households put on the poverty roll over the
+        prefecture's family households), with ``residents`` (persons) and ``households``
+        (households), the bases.
+    """
+    residents = census.population(census.LIANGSHAN, census_year)
+    households = census.households(census.LIANGSHAN, census_year)
+    m = migrants().set_index("measure")
+    return {
+        "movers_share_of_residents": float(m.loc["all spontaneous movers", "persons"]
+                                           / residents),
+        "within_share_of_residents": float(m.loc["moved within Liangshan", "persons"]
+                                           / residents),
+        "registered_households_share": float(m.loc["registered poor among them", "households"]
+                                             / households),
+        "residents": residents,
+        "households": households,
     }
 
 
@@ -189,3 +223,94 @@ def exit_batches() -> pd.DataFrame:
             "%Y-%m-%d").to_numpy(),
     })
     return out.sort_values(["exit_approval_date", "county"]).reset_index(drop=True)
+
+
+def survey_in_liangshan(survey_liangshan_share: float | None = None) -> dict[str, float]:
+    """The door-to-door survey's staff in Liangshan, and how they compare with the remaining
+    poor there, for an assumed share of the staff (the article does not state the survey's
+    scope).
+
+    Args:
+        survey_liangshan_share: share of the survey's staff in Liangshan (None: the default
+            of the assumption ``survey_liangshan_share``).
+
+    Returns:
+        ``share``, ``staff`` (all), ``staff_liangshan``, ``poor`` (Liangshan end-2018,
+        persons), ``staff_per_poor``, ``poor_per_staff``, ``liangshan_share_of_sichuan_poor``
+        (0-1, end-2018: the low end of the assumption's range rests on it).
+    """
+    share = assumptions.default("survey_liangshan_share") if survey_liangshan_share is None \
+        else assumptions.get("survey_liangshan_share").check(survey_liangshan_share)
+    rp = remaining_poor().set_index(["geography", "year"])["persons"]
+    staff = register.value("sichuan.survey_team_members")
+    poor = rp[("Liangshan", 2018)]
+    return {"share": share, "staff": staff, "staff_liangshan": share * staff, "poor": poor,
+            "staff_per_poor": share * staff / poor, "poor_per_staff": poor / (share * staff),
+            "liangshan_share_of_sichuan_poor": poor / rp[("Sichuan", 2018)]}
+
+
+def final_year() -> dict[str, float]:
+    """What was left for 2020, the last year, by the two benchmarks of "done", and per helper.
+
+    The stock and rate at the end of 2019 come from the poverty-roll series (context); the
+    county benchmark applies Sichuan's county exit threshold to the prefecture's rate (a lower
+    bound of what its counties needed, see :func:`analysis.domain.roll.benchmarks`).
+
+    Returns:
+        ``stock``, ``rate`` (percent), ``base``, ``threshold`` (percent), ``threshold_stock``,
+        ``to_zero``, ``to_threshold`` (persons); ``officials``, ``team_members``;
+        ``to_zero_per_official``, ``to_threshold_per_official``,
+        ``to_zero_per_member``, ``to_threshold_per_member``; ``counties_left``,
+        ``villages_left`` (at the start of 2020).
+    """
+    stock, _ = trends.register_value("Liangshan", 2019, "registered_poor_population")
+    rate, _ = trends.register_value("Liangshan", 2019, "poverty_incidence")
+    b = roll.benchmarks(stock, rate, trends.DEADLINE_YEAR - 2019)
+    officials = register.value("liangshan.poverty_alleviation_officials")
+    members = register.value("sichuan.working_team_members")
+    ctx = context.poverty_sichuan_liangshan(primary_only=True)
+
+    def start_2020(indicator):
+        return float(context.series(ctx, indicator, geography="Liangshan",
+                                    period="start of year").loc[2020])
+    return {"stock": stock, "rate": rate, "base": b["base"], "threshold": b["threshold"],
+            "threshold_stock": b["threshold_stock"], "to_zero": b["to_zero"],
+            "to_threshold": b["to_threshold"], "officials": officials, "team_members": members,
+            "to_zero_per_official": b["to_zero"] / officials,
+            "to_threshold_per_official": b["to_threshold"] / officials,
+            "to_zero_per_member": b["to_zero"] / members,
+            "to_threshold_per_member": b["to_threshold"] / members,
+            "counties_left": start_2020("remaining_poor_counties"),
+            "villages_left": start_2020("remaining_poor_villages")}
+
+
+def exit_batches_with_population() -> pd.DataFrame:
+    """The exit batches of Liangshan's poverty counties with their populations: the counts
+    of counties set against the people who live in them.
+
+    Returns:
+        One row per batch and a row for the counties that were never on the list, with
+        columns group,
+        counties (number), names, population_2020 (census, persons), population_share (percent
+        of the prefecture's residents), county_share (percent of the 17 counties),
+        exit_approval_date (ISO text, or empty).
+    """
+    ct = counties.county_table()
+    ex = exit_batches()
+    total_pop = ct["pop_2020"].sum()
+    groups = [(f"exited, {year} batch", ex[ex["exit_batch_year"] == year])
+              for year in sorted(ex["exit_batch_year"].unique())]
+    rows = []
+    for label, sel in groups:
+        pop = ct.set_index("adcode").loc[sel["adcode"], "pop_2020"].sum()
+        rows.append({"group": label, "counties": len(sel), "names": ", ".join(sel["county"]),
+                     "population_2020": float(pop), "population_share": pop / total_pop * 100,
+                     "county_share": len(sel) / len(ct) * 100,
+                     "exit_approval_date": sel["exit_approval_date"].iloc[0]})
+    never = ct[~ct["adcode"].isin(ex["adcode"])]
+    rows.append({"group": "never a national poverty county", "counties": len(never),
+                 "names": ", ".join(never["name_pinyin"].astype(str)),
+                 "population_2020": float(never["pop_2020"].sum()),
+                 "population_share": never["pop_2020"].sum() / total_pop * 100,
+                 "county_share": len(never) / len(ct) * 100, "exit_approval_date": ""})
+    return pd.DataFrame(rows)

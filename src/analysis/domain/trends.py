@@ -1,40 +1,54 @@
 """How fast poverty fell (section I of the article) and what that pace implied for 2020.
 
 Inputs are register rows (read by ``fact_id``, see :data:`RATE_FACTS` and
-:data:`LIANGSHAN_COUNTS`) and two context tables: the national rural poverty series of the NBS
-sample survey (``poverty_national.csv``) and the registered-poor series of Sichuan and Liangshan
-(``poverty_sichuan_liangshan.csv``, administrative register). The two kinds of series measure
-different things and every frame returned here says which one a row comes from (column
-``measure``).
+:data:`LIANGSHAN_COUNTS`) and context tables: the national rural poverty series of the NBS
+sample survey (``poverty_national.csv``), the poverty-roll series of Sichuan and Liangshan
+(``poverty_sichuan_liangshan.csv``, the administrative list of registered poor households,
+建档立卡) and the county exit rule (``poverty_exit_rules.csv``). The two kinds of series
+measure different things and every frame returned here says which one a row comes from
+(column ``measure``). The national series' models are in
+:mod:`analysis.domain.national_models`; the poverty roll's stock and flows in
+:mod:`analysis.domain.roll`.
 
 Time convention: a period ``"YYYY-end"`` is the end of year YYYY and is placed at ``YYYY`` on a
 time axis of years; a span between two such periods is their difference in years (late 2013 to
 late 2018 is 5 years). The deadline :data:`DEADLINE_YEAR` is on the same axis (end of 2020).
+How many months before the year's end the article's "late" stands is an assumption
+(``late_year_months_before_end`` in :mod:`analysis.domain.assumptions`); reading both years
+alike, it changes the time left before the deadline, not the span.
 
-The only constant is :data:`DEADLINE_YEAR`, the national target year (a policy date, not a
-number of the article). Units: percent and percentage points (``pp``) for rates, persons for
-counts, years for spans, ``percent per year`` for compound rates.
+Two benchmarks of "done" measure the pace needed: the roll's rate down to zero (every
+registered household out) and down to the county exit threshold (a poverty county left the
+national list when its incidence fell below it; :func:`exit_threshold`). Units: percent and
+percentage points (``pp``) for rates, persons for counts, years for spans, ``percent per year``
+for compound rates.
 """
 from __future__ import annotations
 
-import math
 import re
-from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 
 from analysis.data import context, register
 from analysis.data.problems import DataError, Problem
+from analysis.domain import assumptions
+from analysis.domain.series import (  # noqa: F401  (public names of this module too)
+    MEASURE_REGISTER,
+    MEASURE_SURVEY,
+    national_series,
+    register_series,
+    register_value,
+)
+
+#: Data files read here (globs in data/); a chapter importing this module is
+#: re-executed when one of them changes (see liangshan_book.dependencies).
+DATA_FILES = ("facts.csv", "datapackage.json", "context/*")
 
 #: Year by whose end absolute rural poverty was to be eliminated — the national target set by
 #: the central government's 2015 decision on winning the fight against poverty (the article
-#: itself speaks of winning "by 2020"). Read as the end of that year.
+#: itself speaks of winning "by 2020"). Read as the end of that year. A policy date, not an
+#: assumption.
 DEADLINE_YEAR = 2020
-
-#: Measure labels, shown in every table and figure legend.
-MEASURE_REGISTER = "poverty register (administrative)"
-MEASURE_SURVEY = "NBS sample survey"
 
 #: Poverty-rate rows of the register, by place — (end-2013 fact, end-2018 fact).
 RATE_FACTS = {
@@ -117,36 +131,94 @@ def implied_base(count: float, rate_percent: float) -> float:
 # ----------------------------------------------------------------------------- section I
 
 
-def rate_changes(deadline_year: int = DEADLINE_YEAR) -> pd.DataFrame:
-    """Poverty rates at the end of 2013 and 2018 for Liangshan, Butuo and Jinyang.
+def exit_threshold(region: str = "Sichuan") -> tuple[float, str]:
+    """The incidence (percent) below which a poverty county of ``region`` could leave the
+    national list, and the source id (context table ``poverty_exit_rules.csv``).
 
-    Uses the register rows of :data:`RATE_FACTS` (administrative register measure).
+    Raises:
+        KeyError: no county rule for ``region`` (the message lists the regions).
+    """
+    rules = context.poverty_exit_rules()
+    hit = rules[(rules["exit_of"] == "county") & (rules["region"] == region)]
+    if len(hit) != 1:
+        raise KeyError(f"no county exit rule for region {region!r} in poverty_exit_rules.csv; "
+                       f"the regions are {sorted(rules['region'].dropna())}")
+    return float(hit["threshold"].iloc[0]), str(hit["source_id"].iloc[0])
+
+
+def late_date_words(months: int | None = None) -> str:
+    """The date a "late YYYY" figure stands at, in words: ``the end of December`` for 0
+    months before the year's end, ``the end of September`` for 3 (None: the default of
+    ``late_year_months_before_end``)."""
+    import calendar
+
+    m = assumptions.default("late_year_months_before_end") if months is None \
+        else assumptions.get("late_year_months_before_end").check(months)
+    return f"the end of {calendar.month_name[12 - m]}"
+
+
+def years_left(end_year: int, deadline_year: int = DEADLINE_YEAR,
+               late_months: int | None = None) -> float:
+    """Years from a figure dated "late" ``end_year`` to the end of ``deadline_year``.
+
+    Args:
+        end_year: the year of the figure.
+        deadline_year: the year by whose end the target falls due.
+        late_months: months before 31 December that "late" stands (None: the assumption's
+            default, ``late_year_months_before_end``).
+
+    Raises:
+        ValueError: the deadline is not after the figure.
+    """
+    months = assumptions.default("late_year_months_before_end") if late_months is None \
+        else assumptions.get("late_year_months_before_end").check(late_months)
+    left = deadline_year - end_year + months / 12.0
+    if left <= 0:
+        raise ValueError(f"deadline year {deadline_year} is not after {end_year}")
+    return left
+
+
+def rate_changes(deadline_year: int = DEADLINE_YEAR,
+                 late_months: int | None = None) -> pd.DataFrame:
+    """Poverty rates at the end of 2013 and 2018 for Liangshan, Butuo and Jinyang, and the
+    pace each needed against the two benchmarks of "done".
+
+    Uses the register rows of :data:`RATE_FACTS` (poverty-roll measure) and the county exit
+    threshold of Sichuan (:func:`exit_threshold`). The threshold is a county rule; for the
+    prefecture's rate it is a guide (every county below it puts the prefecture below it, not
+    the reverse).
 
     Args:
         deadline_year: year by whose end the rate was to reach zero (default the national
             target, :data:`DEADLINE_YEAR`).
+        late_months: months before the year's end that "late 2013" and "late 2018" stand
+            (None: the default of ``late_year_months_before_end``).
 
     Returns:
-        One row per place with columns place, fact_start, fact_end, year_start, year_end,
-        rate_start,
-        rate_end (percent), years, change_pp (percentage points, negative for a fall),
-        change_relative_pct (percent of the start rate), cagr_pct (compound annual change,
-        percent per year), pace_achieved_pp (points per year, linear), years_left (to the
-        deadline), pace_needed_pp (points per year needed to reach zero by the deadline),
-        pace_ratio (needed / achieved), measure.
+        One row per place with columns place, level (county or prefecture), fact_start,
+        fact_end, year_start, year_end, rate_start, rate_end (percent), years, change_pp
+        (percentage points, negative for a fall), change_relative_pct (percent of the start
+        rate), cagr_pct (compound annual change, percent per year), pace_achieved_pp (points
+        per year, linear), years_left (to the end of the deadline year), pace_needed_pp
+        (points per year to reach zero), pace_ratio (needed / achieved), threshold (the
+        county exit threshold, percent), threshold_source, pace_needed_threshold_pp (points
+        per year to fall below the threshold; 0 if already below), pace_ratio_threshold,
+        measure.
     """
+    threshold, threshold_source = exit_threshold("Sichuan")
+    facts = register.load_facts()
     rows = []
     for place, (f0, f1) in RATE_FACTS.items():
         r0, r1 = register.value(f0), register.value(f1)
         years = span_years(f0, f1)
         y1 = period_year(register.fact(f1).period)
-        left = deadline_year - y1
-        if left <= 0:
-            raise ValueError(f"deadline year {deadline_year} is not after {y1}")
+        left = years_left(y1, deadline_year, late_months)
         achieved = (r0 - r1) / years
         needed = r1 / left
+        needed_threshold = max(r1 - threshold, 0.0) / left
         rows.append({
-            "place": place, "fact_start": f0, "fact_end": f1,
+            "place": place, "level": str(facts.loc[f1, "place_level"]),
+            "fact_start": f0, "fact_end": f1,
             "year_start": y1 - years, "year_end": y1,
             "rate_start": r0, "rate_end": r1, "years": years,
             "change_pp": r1 - r0,
@@ -156,6 +228,9 @@ def rate_changes(deadline_year: int = DEADLINE_YEAR) -> pd.DataFrame:
             "years_left": left,
             "pace_needed_pp": needed,
             "pace_ratio": needed / achieved,
+            "threshold": threshold, "threshold_source": threshold_source,
+            "pace_needed_threshold_pp": needed_threshold,
+            "pace_ratio_threshold": needed_threshold / achieved,
             "measure": MEASURE_REGISTER,
         })
     return pd.DataFrame(rows)
@@ -198,79 +273,7 @@ def stock_flow() -> dict:
             "gap": lifted - (s0 - s1)}
 
 
-# ----------------------------------------------------------------------------- context series
-
-
-def national_series(start: int | None = None, end: int | None = None) -> pd.DataFrame:
-    """China's rural poverty (NBS sample survey): the primary rows, tidy.
-
-    Args:
-        start, end: keep the years from ``start`` to ``end`` (inclusive), when given.
-
-    Returns:
-        Columns year (int), indicator (``rural_poor_population`` in persons,
-        ``poverty_incidence`` in percent of the rural population), value, unit, derived (the
-        context table derives the value from two published numbers), source_id, measure
-        (``MEASURE_SURVEY``; the 2020 zero is a political declaration, so its measure says
-        so).
-    """
-    frame = context.poverty_national(primary_only=True)
-    keep = frame["indicator"].isin(["rural_poor_population", "poverty_incidence"])
-    out = frame.loc[keep, ["year", "indicator", "value", "unit", "derived", "source_id"]].copy()
-    out["year"] = out["year"].astype(int)
-    if start is not None:
-        out = out[out["year"] >= start]
-    if end is not None:
-        out = out[out["year"] <= end]
-    out["measure"] = np.where(out["source_id"] == "S31", "political declaration",
-                              MEASURE_SURVEY)
-    out["derived"] = out["derived"].astype(bool)
-    return out.sort_values(["indicator", "year"]).reset_index(drop=True)
-
-
-def register_series(geography: str | None = None) -> pd.DataFrame:
-    """Sichuan's and Liangshan's registered-poor series (administrative register), tidy.
-
-    Args:
-        geography: keep one geography (``"Sichuan"``, ``"Liangshan"``...), when given.
-
-    Returns:
-        The primary rows of ``poverty_sichuan_liangshan.csv`` for the indicators
-        ``registered_poor_population`` (persons), ``poverty_incidence`` (percent) and
-        ``cumulative_poor_lifted_from_2013_baseline`` (persons): geography, year (int), period,
-        indicator, value, unit, source_id, note, measure (:data:`MEASURE_REGISTER`).
-
-    Raises:
-        KeyError: no row for ``geography``.
-    """
-    frame = context.poverty_sichuan_liangshan(primary_only=True)
-    inds = ["registered_poor_population", "poverty_incidence",
-            "cumulative_poor_lifted_from_2013_baseline"]
-    out = frame[frame["indicator"].isin(inds)].copy()
-    if geography is not None:
-        out = out[out["geography"] == geography]
-        if out.empty:
-            raise KeyError(f"no registered-poor rows for geography {geography!r}")
-    out["year"] = out["year"].astype(int)
-    out["measure"] = MEASURE_REGISTER
-    cols = ["geography", "year", "period", "indicator", "value", "unit", "source_id", "note",
-            "measure"]
-    return out[cols].sort_values(["geography", "indicator", "year"]).reset_index(drop=True)
-
-
-def register_value(geography: str, year: int, indicator: str) -> tuple[float, str]:
-    """One year-end value of the register series and its source id.
-
-    Raises:
-        KeyError: no such primary row at the end of ``year``.
-    """
-    frame = register_series(geography)
-    hit = frame[(frame["year"] == year) & (frame["indicator"] == indicator)
-                & (frame["period"] == "end of year")]
-    if len(hit) != 1:
-        raise KeyError(f"no end-of-year row for {geography} {indicator} {year} in "
-                       "poverty_sichuan_liangshan.csv")
-    return float(hit["value"].iloc[0]), str(hit["source_id"].iloc[0])
+# ----------------------------------------------------------------------------- comparison
 
 
 def comparison_rates(start: int = 2013, end: int = 2018) -> pd.DataFrame:
@@ -300,212 +303,3 @@ def comparison_rates(start: int = 2013, end: int = 2018) -> pd.DataFrame:
                     "pace_achieved_pp": (r0 - r1) / years, "measure": measure,
                     "source_ids": src})
     return pd.DataFrame(out)
-
-
-# ----------------------------------------------------------------------------- national fit
-
-
-@dataclass(frozen=True)
-class TrendFit:
-    """A log-linear OLS trend, ``log(poor) = a + b * year``, and what it implies.
-
-    This treats a published series as a smooth trend: the intervals describe how well one
-    constant rate fits the points, not the sampling error of the survey (which the published
-    series does not report).
-
-    Attributes:
-        start: first year fitted.
-        end: last year fitted.
-        n: number of points.
-        slope: b (log units per year); slope_low and slope_high are its confidence interval.
-        annual_change_pct: ``exp(b) - 1`` in percent per year (negative for a fall);
-            annual_change_low and annual_change_high are its interval.
-        half_life: years for the stock to halve, ``log(0.5) / b``; half_life_low and
-            half_life_high are its interval (from the ends of b's interval).
-        r_squared: share of the variance of log(poor) explained.
-        level: confidence level (0.95).
-        model: the fitted statsmodels results object.
-    """
-
-    start: int
-    end: int
-    n: int
-    slope: float
-    slope_low: float
-    slope_high: float
-    annual_change_pct: float
-    annual_change_low: float
-    annual_change_high: float
-    half_life: float
-    half_life_low: float
-    half_life_high: float
-    r_squared: float
-    level: float
-    model: object
-
-
-def national_trend_fit(start: int = 2012, end: int = 2019, level: float = 0.95) -> TrendFit:
-    """Fit a constant-rate (log-linear OLS) trend to the national rural poor, NBS survey.
-
-    Args:
-        start, end: years fitted (default 2012 to 2019, the survey years before the 2020
-            declaration of zero, which a log cannot take).
-        level: confidence level of the intervals.
-
-    Raises:
-        ValueError: fewer than three years, or a year with zero poor people.
-    """
-    import statsmodels.api as sm
-
-    nat = national_series(start, end)
-    pop = nat[nat["indicator"] == "rural_poor_population"].sort_values("year")
-    if len(pop) < 3:
-        raise ValueError(f"need at least three years to fit a trend, got {len(pop)}")
-    if (pop["value"] <= 0).any():
-        raise ValueError("a log-linear trend needs positive counts; drop the 2020 zero")
-    x = sm.add_constant(pop["year"].to_numpy(dtype=float) - start)
-    y = np.log(pop["value"].to_numpy(dtype=float))
-    res = sm.OLS(y, x).fit()
-    lo, hi = res.conf_int(alpha=1.0 - level)[1]
-    b = float(res.params[1])
-    # a steeper (more negative) slope gives a shorter half-life
-    return TrendFit(
-        start=start, end=end, n=len(pop), slope=b, slope_low=float(lo), slope_high=float(hi),
-        annual_change_pct=math.expm1(b) * 100.0, annual_change_low=math.expm1(lo) * 100.0,
-        annual_change_high=math.expm1(hi) * 100.0,
-        half_life=math.log(0.5) / b, half_life_low=math.log(0.5) / lo,
-        half_life_high=math.log(0.5) / hi, r_squared=float(res.rsquared), level=level,
-        model=res)
-
-
-def trend_band(fit: TrendFit, years=None) -> pd.DataFrame:
-    """Fitted national rural poor and the confidence band of the fitted mean, by year.
-
-    Returns:
-        Columns year, fitted, lower, upper (persons), back-transformed from the log scale.
-    """
-    years = np.arange(fit.start, fit.end + 1) if years is None else np.asarray(years)
-    x = np.column_stack([np.ones(len(years)), years.astype(float) - fit.start])
-    pred = fit.model.get_prediction(x).summary_frame(alpha=1.0 - fit.level)
-    return pd.DataFrame({"year": years, "fitted": np.exp(pred["mean"].to_numpy()),
-                         "lower": np.exp(pred["mean_ci_lower"].to_numpy()),
-                         "upper": np.exp(pred["mean_ci_upper"].to_numpy())})
-
-
-def fit_table(fit: TrendFit) -> pd.DataFrame:
-    """The fit's headline numbers as a tidy frame: quantity, estimate, low, high, unit."""
-    pct = f"{fit.level:.0%}"
-    return pd.DataFrame([
-        {"quantity": "annual change", "estimate": fit.annual_change_pct,
-         "low": fit.annual_change_low, "high": fit.annual_change_high,
-         "unit": "percent per year", "interval": pct},
-        {"quantity": "half-life", "estimate": fit.half_life, "low": fit.half_life_low,
-         "high": fit.half_life_high, "unit": "years", "interval": pct},
-    ])
-
-
-# ----------------------------------------------------------------------------- extrapolation
-
-
-def liangshan_extrapolation(deadline_year: int = DEADLINE_YEAR) -> pd.DataFrame:
-    """What Liangshan's 2013-2018 pace implied for each year-end up to the deadline.
-
-    Two readings of "the pace", each applied to the poor population (persons) and to the
-    poverty rate (percent), from the register rows of :data:`LIANGSHAN_COUNTS`:
-
-    * ``linear``: the same absolute fall every year (persons or points per year), floored at 0;
-    * ``constant rate``: the same proportional fall every year (compound rate).
-
-    Returns:
-        Tidy rows with columns quantity (``poor_population`` / ``poverty_rate``), method, year,
-        value,
-        unit. Years run from the last register year to ``deadline_year``; the register years
-        themselves appear with method ``article``.
-    """
-    (y0, (c0f, r0f)), (y1, (c1f, r1f)) = sorted(LIANGSHAN_COUNTS.items())
-    years = span_years(c0f, c1f)
-    rows = []
-    for quantity, f0, f1, unit in (("poor_population", c0f, c1f, "persons"),
-                                   ("poverty_rate", r0f, r1f, "percent")):
-        v0, v1 = register.value(f0), register.value(f1)
-        rows += [{"quantity": quantity, "method": "article", "year": y0, "value": v0,
-                  "unit": unit},
-                 {"quantity": quantity, "method": "article", "year": y1, "value": v1,
-                  "unit": unit}]
-        step = (v0 - v1) / years
-        factor = (v1 / v0) ** (1.0 / years)
-        for year in range(y1, deadline_year + 1):
-            k = year - y1
-            rows.append({"quantity": quantity, "method": "linear", "year": year,
-                         "value": max(v1 - step * k, 0.0), "unit": unit})
-            rows.append({"quantity": quantity, "method": "constant rate", "year": year,
-                         "value": v1 * factor ** k, "unit": unit})
-    return pd.DataFrame(rows)
-
-
-def official_end_2019() -> pd.DataFrame:
-    """Liangshan's end-2019 registered poor and poverty incidence from the context table.
-
-    Returns:
-        Rows quantity (``poor_population`` / ``poverty_rate``), year, value, unit, source_id,
-        measure (administrative register, as reported by the press; see sources.csv).
-    """
-    pop, s_pop = register_value("Liangshan", 2019, "registered_poor_population")
-    rate, s_rate = register_value("Liangshan", 2019, "poverty_incidence")
-    return pd.DataFrame([
-        {"quantity": "poor_population", "year": 2019, "value": pop, "unit": "persons",
-         "source_id": s_pop, "measure": MEASURE_REGISTER},
-        {"quantity": "poverty_rate", "year": 2019, "value": rate, "unit": "percent",
-         "source_id": s_rate, "measure": MEASURE_REGISTER},
-    ])
-
-
-def extrapolation_vs_official(year: int = 2019) -> pd.DataFrame:
-    """Both extrapolations for ``year`` against the official end-2019 figures.
-
-    Returns:
-        One row per quantity with columns quantity, unit, linear, constant_rate, official,
-        source_id,
-        official_minus_linear, official_minus_constant (same units).
-    """
-    ext = liangshan_extrapolation()
-    off = official_end_2019().set_index("quantity")
-    rows = []
-    for quantity in ("poor_population", "poverty_rate"):
-        sel = ext[(ext["quantity"] == quantity) & (ext["year"] == year)].set_index("method")
-        lin, con = sel.loc["linear", "value"], sel.loc["constant rate", "value"]
-        o = off.loc[quantity, "value"]
-        rows.append({"quantity": quantity, "unit": off.loc[quantity, "unit"], "linear": lin,
-                     "constant_rate": con, "official": o,
-                     "source_id": off.loc[quantity, "source_id"],
-                     "official_minus_linear": o - lin, "official_minus_constant": o - con})
-    return pd.DataFrame(rows)
-
-
-def trend_summary_table() -> pd.DataFrame:
-    """The chapter's table of trend numbers: article places, then Sichuan and China.
-
-    Returns:
-        Readable columns (units in the names), namely Place, Measure, Rate end-2013 (%),
-        Rate end-2018 (%), Change (pp), Relative change (%), Compound change (% per year),
-        Pace achieved (pp per year), Pace needed to reach zero by the deadline (pp per year;
-        "n/a" for the comparison rows, which the chapter does not extrapolate).
-    """
-    art = rate_changes()
-    cmp_ = comparison_rates(int(art["year_start"].iloc[0]), int(art["year_end"].iloc[0]))
-    cmp_["pace_needed_pp"] = np.nan
-    frame = pd.concat([art, cmp_], ignore_index=True)
-    needed = f"Pace needed for zero by end-{DEADLINE_YEAR} (pp per year)"
-    y0, y1 = int(art["year_start"].iloc[0]), int(art["year_end"].iloc[0])
-    out = pd.DataFrame({
-        "Place": frame["place"],
-        "Measure": frame["measure"],
-        f"Rate end-{y0} (%)": frame["rate_start"].map(lambda v: f"{v:.1f}"),
-        f"Rate end-{y1} (%)": frame["rate_end"].map(lambda v: f"{v:.1f}"),
-        "Change (pp)": frame["change_pp"].map(lambda v: f"{v:+.1f}"),
-        "Relative change (%)": frame["change_relative_pct"].map(lambda v: f"{v:+.1f}"),
-        "Compound change (% per year)": frame["cagr_pct"].map(lambda v: f"{v:+.1f}"),
-        "Pace achieved (pp per year)": frame["pace_achieved_pp"].map(lambda v: f"{v:.2f}"),
-        needed: frame["pace_needed_pp"].map(lambda v: "n/a" if pd.isna(v) else f"{v:.2f}"),
-    })
-    return out

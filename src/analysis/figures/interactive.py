@@ -7,7 +7,7 @@ myst-nb picks its ``text/html`` form for the HTML book (and Jupyter shows it too
 ``application/pdf`` form for the PDF; a ``image/png`` form serves viewers without HTML.
 
 :func:`static_county_map` is the static twin of
-:func:`analysis.figures.maps.interactive_county_svg`: what the SVG shows on hover or focus (each
+:func:`analysis.figures.maps_svg.interactive_county_svg`: what the SVG shows on hover or focus (each
 county's name, division code and values) it prints in a key beside the map, and the map carries
 each county's name in pinyin and in Chinese.
 """
@@ -57,7 +57,8 @@ def static_county_map(gdf: gpd.GeoDataFrame, key_columns: Mapping[str, str], tit
                       legend: tuple[tuple[str, str, str], ...] | list = (),
                       source: str = "division codes and names, context/counties.csv",
                       width_in: float = style.TEXT_WIDTH_IN) -> Figure:
-    """The counties as :func:`~analysis.figures.maps.interactive_county_svg` draws them, for print.
+    """The counties as :func:`~analysis.figures.maps_svg.interactive_county_svg` draws them,
+    for print.
 
     The map (left) fills each county as the SVG does and labels it with its pinyin and Chinese
     names; the key (right) lists every county, north to south, with its division code, its names
@@ -82,9 +83,9 @@ def static_county_map(gdf: gpd.GeoDataFrame, key_columns: Mapping[str, str], tit
         raise KeyError(f"columns missing from the frame: {', '.join(missing)}")
     cty = gdf.to_crs(maps.MAP_CRS).reset_index(drop=True)
     colors, hatches = dict(colors or {}), dict(hatches or {})
-    fig = Figure(figsize=(width_in, 5.6))
+    fig = Figure(figsize=(width_in - 0.2, 5.6))  # savefig pads 0.1 in on each side
     fig.suptitle(title, x=0.01, ha="left", fontsize=9, fontweight="bold")
-    ax = maps._map_axes(fig, (0.0, 0.24, 0.6, 0.7))
+    ax = maps._map_axes(fig, (0.0, 0.24, 0.55, 0.7))
     for code, geom in zip(cty["adcode"], cty.geometry):
         gpd.GeoSeries([geom], crs=cty.crs).plot(
             ax=ax, facecolor=colors.get(code, "#d9d9d9"), hatch=hatches.get(code, ""),
@@ -94,7 +95,7 @@ def static_county_map(gdf: gpd.GeoDataFrame, key_columns: Mapping[str, str], tit
                            zip(cty["adcode"], cty["name_pinyin"], cty["name_zh"])},
                  fontsize=LABEL_SIZE)
     maps.scale_bar(ax)
-    _key(fig, cty, key_columns, colors, hatches, (0.61, 0.34, 0.39, 0.58))
+    _key(fig, cty, key_columns, colors, hatches, (0.56, 0.34, 0.44, 0.58))
     if legend:
         handles = [Patch(facecolor=c, hatch=h, edgecolor="white", label=lab)
                    for lab, c, h in legend]
@@ -117,14 +118,14 @@ def _key(fig: Figure, cty: gpd.GeoDataFrame, key_columns: Mapping[str, str], col
     headers = ["Code", "County", "Chinese", *key_columns.values()]
     cells = [[row["adcode"], row["name_pinyin"], row["name_zh"],
               *(str(row[c]) for c in key_columns)] for _, row in cty.loc[order].iterrows()]
-    # each column as wide as its longest text (about half an em a character, a full em for a
-    # Chinese one), plus a gap; starts in axes fractions, after the swatch
-    width_in = rect[2] * fig.get_figwidth()
-    em = KEY_SIZE / 72 / width_in
-    lengths = [max(_ems(str(c)) for c in col) for col in zip(headers, *cells)]
+    # each column as wide as its longest text (measured as drawn), plus a gap of one em;
+    # starts in axes fractions, after the swatch
+    widths = [max(_text_width(fig, str(c), bold=(r == 0)) for r, c in enumerate(col))
+              for col in zip(headers, *cells)]
+    em = KEY_SIZE / 72 / (rect[2] * fig.get_figwidth())
     starts = [0.07]
-    for length in lengths[:-1]:
-        starts.append(starts[-1] + (length + 1.2) * em)
+    for width in widths[:-1]:
+        starts.append(starts[-1] + width / (rect[2] * fig.get_figwidth()) + em)
     for x, text in zip(starts, headers):
         ax.text(x, 0.5, text, fontsize=KEY_SIZE, fontweight="bold", va="center", ha="left")
     for r, row in enumerate(cells, start=1):
@@ -136,6 +137,12 @@ def _key(fig: Figure, cty: gpd.GeoDataFrame, key_columns: Mapping[str, str], col
             ax.text(x, r + 0.5, text, fontsize=KEY_SIZE, va="center", ha="left")
 
 
-def _ems(text: str) -> float:
-    """Rough printed width of ``text`` in ems: half an em a Latin character, one a Chinese."""
-    return sum(1.0 if ord(c) > 0x2e80 else 0.55 for c in text)
+def _text_width(fig: Figure, text: str, bold: bool = False) -> float:
+    """The width in inches of ``text`` at the key's type size, as matplotlib draws it."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.text import Text
+
+    renderer = FigureCanvasAgg(Figure()).get_renderer()
+    probe = Text(0, 0, text, fontsize=KEY_SIZE, fontweight="bold" if bold else "normal")
+    probe.set_figure(fig)
+    return probe.get_window_extent(renderer).width / renderer.dpi

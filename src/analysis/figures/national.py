@@ -76,14 +76,15 @@ def batch_chart(frame: pd.DataFrame) -> Figure:
                label=label)
         bottom += values.to_numpy()
     for xi, (_, row) in zip(x, b.iterrows()):
-        text = f"{row['counties']}" + (f"\n(Liangshan {row['liangshan']})"
-                                       if row["liangshan"] else "")
+        text = f"{row['counties']:.0f}" + (f"\n(Liangshan {row['liangshan']:.0f})"
+                                           if row["liangshan"] else "")
         ax.text(xi, row["counties"] + 4, text, ha="center", va="bottom", fontsize=8)
     ax.set_xticks(x, [str(y) for y in b.index])
-    ax.set_ylim(0, b["counties"].max() * 1.25)
+    ax.set_ylim(0, b["counties"].max() * 1.45)  # the legend clear of the tallest label
     ax.set_xlabel("Year of the exit batch")
     ax.set_ylabel("Poverty counties leaving the list")
     ax.legend(loc="upper left", fontsize=8)
+    fig.subplots_adjust(bottom=0.25)  # the axis label clear of the two-line source line
     _source(fig, "national/poverty_counties.csv")
     return fig
 
@@ -97,6 +98,18 @@ def _draw_years(ax, mf: gpd.GeoDataFrame, *, linewidth=0.05) -> None:
                       edgecolor="white", linewidth=linewidth)
 
 
+#: How far the national map's borders may move when simplified (km), about 0.3 pt at the
+#: map's printed scale (some 800 km to the inch); it keeps the printed book's file small.
+PRINT_TOLERANCE_KM = 3.0
+
+
+def _simplified(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    out = gdf.copy()
+    out["geometry"] = shapely.coverage_simplify(np.asarray(gdf.geometry.values),
+                                                PRINT_TOLERANCE_KM * 1000)
+    return out
+
+
 def exit_year_map(mf: gpd.GeoDataFrame, provinces: gpd.GeoDataFrame | None = None, *,
                   figsize=(7.0, 6.6)) -> Figure:
     """China's counties coloured by the year they left the list (grey: not listed), province
@@ -106,8 +119,10 @@ def exit_year_map(mf: gpd.GeoDataFrame, provinces: gpd.GeoDataFrame | None = Non
     proj = mf.to_crs(CHINA_CRS)
     fig = Figure(figsize=figsize)
     ax = maps._map_axes(fig, (0.0, 0.2, 1.0, 0.78))
-    _draw_years(ax, proj)
-    prov.boundary.plot(ax=ax, color="#555555", linewidth=0.4)
+    # the whole country drawn from borders simplified to PRINT_TOLERANCE_KM (shared borders
+    # stay shared), far below what the printed map can show; the inset keeps every vertex
+    _draw_years(ax, _simplified(proj))
+    _simplified(prov).boundary.plot(ax=ax, color="#555555", linewidth=0.4)
     ls = proj[proj["list_liangshan"].fillna(False).astype(bool)
               | proj["adcode"].str.startswith("5134")]
     outline = shapely.coverage_union_all(ls.geometry.values)
@@ -196,7 +211,7 @@ def coefficient_chart(coefficients: pd.DataFrame) -> Figure:
 
 def _path(geom, scale: float) -> str:
     """SVG path data of a (multi)polygon in projected metres, as
-    :func:`analysis.figures.maps._geom_path` writes it, without the rings that rounding to
+    ``analysis.figures.maps_svg._geom_path`` writes it, without the rings that rounding to
     the grid collapses to fewer than three distinct points (an empty ``l`` command would stop
     the browser from drawing the rest of the path)."""
     parts = []
@@ -301,7 +316,8 @@ def interactive_exit_svg(mf: gpd.GeoDataFrame, provinces: gpd.GeoDataFrame | Non
 
 def liangshan_exit_svg(counties: gpd.GeoDataFrame, frame: pd.DataFrame) -> str:
     """The zoom on Liangshan: its 17 counties (from the Liangshan layer) coloured by the year
-    they left the national list, through :func:`analysis.figures.maps.interactive_county_svg`."""
+    they left the national list, through
+    :func:`analysis.figures.maps_svg.interactive_county_svg`."""
     listed = frame[frame["liangshan"]].set_index("census_2020_code")
     gdf = counties.copy()
     year = gdf["adcode"].map(listed["exit_year"])

@@ -63,7 +63,7 @@ def low_income_households(census_year: str = "2020"):
         [f"{number(n)}: {s:.0%} of the total, {r:.1%} of households"
          for n, s, r in zip(frame["households"], frame["share"], frame["rate"])], 1.75)
     ax.set_xlabel("households below the income mark (yearly net income per head)")
-    ax.set_title("Low-income households: two counties and the rest of Liangshan")
+    ax.set_title("Low-income households: two counties and the rest")
     fig.tight_layout(rect=(0, 0.07, 1, 1))
     style.source_line(fig, f"Source: the article's counts (book's register); family households "
                            f"from the {census_year} census. Rest = total minus the two "

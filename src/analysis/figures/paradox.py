@@ -1,14 +1,17 @@
-"""Figures of the resource paradox of section III: idle clinics, crowded and empty classrooms.
+"""Figures of the resource paradox of section III, one per sector: health care both short and
+little used; schools both overfull and near-empty.
 
-Drawing only: every number comes from :mod:`analysis.domain.clinics` and
-:mod:`analysis.domain.schools`
-(which read the register). Each function returns a matplotlib Figure in the house style
-(:mod:`analysis.figures.style`), with colour doubled by hatching or markers and a source line naming
-the register rows; nothing is saved here.
+Drawing only: every number comes from :mod:`analysis.domain.clinics`,
+:mod:`analysis.domain.schools` (which read the register) and the context tables they read.
+Each function returns a matplotlib Figure in the house style (:mod:`analysis.figures.style`),
+with colour doubled by hatching or markers, bars that start at zero on linear axes, and a source
+line naming the sources in words; nothing is saved here. Assumptions are arguments (``None``
+for the defaults of :mod:`analysis.domain.assumptions`); the chapter passes its own values.
 """
 from __future__ import annotations
 
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 
 from analysis.data import register
 from analysis.domain import clinics, schools
@@ -16,181 +19,173 @@ from analysis.figures import style
 from analysis.formatting import number
 
 _C = style.OKABE_ITO
+_EDGE = {"edgecolor": "black", "linewidth": 0.6}
+_BOX = {"facecolor": "white", "edgecolor": "none", "pad": 1.5}
 
 
-def _thousands(ax, axis="y"):
-    from matplotlib.ticker import FuncFormatter
-
-    fmt = FuncFormatter(lambda x, _pos: number(x))
-    (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(fmt)
-
-
-def _bar_label(ax, bars, texts, **kw):
+def _bar_label(ax, bars, texts):
     for bar, text in zip(bars, texts):
         ax.annotate(text, (bar.get_x() + bar.get_width() / 2, bar.get_height()),
                     xytext=(0, 3), textcoords="offset points", ha="center", va="bottom",
-                    fontsize=8, **kw)
+                    fontsize=9)
 
 
-def crowded_vs_idle(working_days: float = clinics.WORKING_DAYS_PER_YEAR_ASSUMED,
-                    norms: dict[str, float] | None = None) -> Figure:
-    """Four panels: clinic posts and staff, clinic visits, Jinyang's classes, class sizes.
+def health(working_days: float | None = None) -> Figure:
+    """Butuo's health care: posts and staff, visits per worker-day, visits per resident.
+
+    (a) Authorised posts and payroll staff of the township health centres. (b) Visits per
+    worker per working day in 2016 and 2018, for an ASSUMED working year. (c) Visits per
+    resident per year: Butuo's grassroots institutions (the range that the two census counts
+    allow) against China's (health statistical bulletins).
 
     Args:
-        working_days: ASSUMED working days per year for the visits-per-worker-day note.
-        norms: ASSUMED class-size norms (default
-            :data:`analysis.domain.schools.CLASS_SIZE_NORM_ASSUMED`), drawn as dashed
-            reference lines labelled as assumptions.
+        working_days: assumption ``clinic_working_days`` (None for its default).
     """
-    norms = schools.CLASS_SIZE_NORM_ASSUMED if norms is None else norms
-    fig = Figure(figsize=(8.6, 7.0))
-    gs = fig.add_gridspec(2, 2, left=0.09, right=0.97, top=0.9, bottom=0.15, hspace=0.55,
-                          wspace=0.35)
-    fig.suptitle("Health: staffed but little used.  Schools: crowded and near-empty side by "
-                 "side", fontsize=11, fontweight="bold")
+    days = working_days if working_days is not None else clinics.WORKING_DAYS_PER_YEAR_ASSUMED
+    fig = Figure(figsize=(6.6, 6.6))
+    gs = fig.add_gridspec(2, 2, left=0.12, right=0.97, top=0.89, bottom=0.15, hspace=0.45,
+                          wspace=0.45, height_ratios=[1.0, 1.1])
 
-    # (a) posts and staff of Butuo's township health centres
     ax = fig.add_subplot(gs[0, 0])
     posts = register.value("butuo.township_clinic_posts")
     staff = register.value("butuo.township_clinic_staff")
-    bars = ax.bar(["Authorised posts", "Staff on payroll"], [posts, staff],
-                  color=[_C["sky_blue"], _C["blue"]], hatch=["", "//"], edgecolor="black",
-                  linewidth=0.6, width=0.6)
+    bars = ax.bar(["Authorised\nposts", "Staff on\npayroll"], [posts, staff],
+                  color=[_C["sky_blue"], _C["blue"]], hatch=["", "//"], width=0.6, **_EDGE)
     _bar_label(ax, bars, [number(posts), number(staff)])
+    ax.set_ylim(0, posts * 1.25)
     ax.set_ylabel("Persons")
-    ax.set_ylim(0, posts * 1.2)
-    ax.set_title("(a) Butuo township health centres", loc="left")
-    ax.text(0.5, 0.08, f"{number(clinics.post_fill_rate() * 100, 1)}% of posts filled\n"
-                      f"{number(clinics.staff_per_clinic(), 1)} staff per centre",
-            transform=ax.transAxes, ha="center", va="bottom", fontsize=8,
-            bbox={"facecolor": "white", "edgecolor": "#999999"})
+    ax.set_title("(a) Township health centres", loc="left", fontsize=10)
+    ax.text(0.5, 0.06, f"{number(clinics.post_fill_rate() * 100, 1)}% of posts filled",
+            transform=ax.transAxes, ha="center", va="bottom", fontsize=8, bbox=_BOX)
 
-    # (b) visits falling
     ax = fig.add_subplot(gs[0, 1])
     years = [2016, 2018]
-    vals = [clinics.visits(y) for y in years]
-    bars = ax.bar([str(y) for y in years], vals, color=[_C["orange"], _C["vermillion"]],
-                  hatch=["", "xx"], edgecolor="black", linewidth=0.6, width=0.6)
-    per_day = [clinics.visits_per_worker_day(y, working_days) for y in years]
-    _bar_label(ax, bars, [f"{number(v)}\n({number(d, 2)} per worker-day*)"
-                          for v, d in zip(vals, per_day)])
-    ax.set_ylim(0, max(vals) * 1.4)
-    ax.set_ylabel("Visits per year")
-    _thousands(ax)
-    ax.set_title("(b) Visits to Butuo's grassroots clinics", loc="left")
-    ax.text(0.98, 0.97, f"fall: {number(clinics.visits_change()['fall_share'] * 100, 1)}%",
-            transform=ax.transAxes, ha="right", va="top", fontsize=8)
+    per_day = [clinics.visits_per_worker_day(y, days) for y in years]
+    bars = ax.bar([str(y) for y in years], per_day, color=[_C["orange"], _C["vermillion"]],
+                  hatch=["", "xx"], width=0.6, **_EDGE)
+    _bar_label(ax, bars, [number(v, 2) for v in per_day])
+    ax.set_ylim(0, 1.0)
+    ax.set_ylabel("Visits per worker\nper working day")
+    ax.set_title("(b) Load per worker", loc="left", fontsize=10)
+    ax.text(0.5, 0.97, f"assumed working year:\n{clinics.working_year_words(days)}",
+            transform=ax.transAxes, ha="center", va="top", fontsize=7.5, bbox=_BOX)
 
-    # (c) Jinyang's compulsory-education classes by size
-    ax = fig.add_subplot(gs[1, 0])
+    ax = fig.add_subplot(gs[1, :])
+    rows = []
+    for y in years:
+        lo, hi = clinics.visits_per_resident_bounds(y)
+        rows.append((f"Butuo, grassroots, {y}", lo, hi, "butuo"))
+    rows.append(("China, grassroots, 2016", clinics.national_grassroots_visits_per_resident(2016),
+                 None, "china_grassroots"))
+    for y in years:
+        rows.append((f"China, all institutions, {y}", clinics.national_visits_per_resident(y),
+                     None, "china_all"))
+    look = {"butuo": (_C["vermillion"], "xx"), "china_grassroots": (_C["sky_blue"], ".."),
+            "china_all": (_C["blue"], "")}
+    top = max(r[1] for r in rows)
+    for i, (_label, lo, hi, kind) in enumerate(rows):
+        colour, hatch = look[kind]
+        ax.barh(i, lo, color=colour, hatch=hatch, **_EDGE)
+        text = number(lo, 1)
+        if hi is not None:
+            ax.barh(i, hi - lo, left=lo, color="white", hatch="////", edgecolor=colour,
+                    linewidth=0.8)
+            text = f"{number(lo, 2)} to {number(hi, 2)}"
+        ax.text((hi or lo) + top * 0.01, i, text, va="center", fontsize=9)
+    ax.set_yticks(range(len(rows)), [r[0] for r in rows], fontsize=9)
+    ax.invert_yaxis()
+    ax.set_xlim(0, top * 1.15)
+    ax.set_xlabel("Visits per resident per year")
+    ax.set_title("(c) Visits per resident: Butuo against China", loc="left", fontsize=10)
+    ax.legend(handles=[Patch(facecolor="white", hatch="////", edgecolor=_C["vermillion"],
+                             label="Butuo: range allowed by the 2010 and 2020 census counts")],
+              loc="upper right", fontsize=7.5)
+    fig.suptitle("Butuo: health posts nearly all filled, visits few", fontsize=11,
+                 fontweight="bold", x=0.02, y=0.985, ha="left")
+    style.source_line(fig, "Sources: the article (section III, paragraph 24) for Butuo's posts, "
+                      "staff and visits; the 2010 and 2020 censuses for Butuo's population; "
+                      "China's health statistical bulletins for 2016 and 2018 (national rates; "
+                      "the grassroots rate for 2016 is derived from the share of visits). "
+                      "Panel (b) assumes the working year shown and the 2019 staff count for "
+                      "both years.")
+    return fig
+
+
+def schools_figure(norm_primary: float | None = None,
+                   norm_junior_secondary: float | None = None,
+                   grades: int | None = None) -> Figure:
+    """Jinyang's schools: classes by size, and class sizes on one scale against the norms.
+
+    (a) Jinyang's compulsory-education classes at or above the article's cut-off and below it
+    (one bar of all classes, from zero). (b) Class sizes on one axis: Jinyang's classes at the
+    cut-off or above (up to the largest), Zhaizi's smallest to largest class, Zhaizi's possible
+    mean class and its mean with one class per grade, with the ASSUMED norms as dashed lines.
+
+    Args:
+        norm_primary: assumption ``class_norm_primary`` (None for its default).
+        norm_junior_secondary: assumption ``class_norm_junior_secondary`` (None: default).
+        grades: assumption ``primary_grades`` (None for its default).
+    """
+    norms = {"primary": schools.norm("primary", norm_primary),
+             "junior secondary": schools.norm("junior_secondary", norm_junior_secondary)}
+    fig = Figure(figsize=(6.6, 5.6))
+    gs = fig.add_gridspec(2, 1, left=0.24, right=0.96, top=0.9, bottom=0.15, hspace=0.75,
+                          height_ratios=[0.55, 1.45])
+
+    ax = fig.add_subplot(gs[0])
     total = register.value("jinyang.compulsory_education_classes")
     large = register.value("jinyang.classes_55_plus")
     cut = number(register.value("jinyang.large_class_threshold"))
-    ax.barh([0], [large], color=_C["vermillion"], hatch="xx", edgecolor="black", linewidth=0.6)
-    ax.barh([0], [total - large], left=[large], color=_C["bluish_green"], edgecolor="black",
-            linewidth=0.6)
-    box = {"facecolor": "white", "edgecolor": "none", "pad": 1.5}
-    ax.text(large / 2, 0, f"{cut} pupils or more:\n{number(large)} classes\n"
+    ax.barh([0], [large], color=_C["vermillion"], hatch="xx", **_EDGE)
+    ax.barh([0], [total - large], left=[large], color=_C["bluish_green"], **_EDGE)
+    ax.text(large / 2, 0, f"{cut} pupils or more: {number(large)}\n"
             f"({number(schools.large_class_share() * 100, 1)}%)", ha="center", va="center",
-            fontsize=8, bbox=box)
-    ax.text(large + (total - large) / 2, 0, f"fewer than {cut}:\n{number(total - large)} "
-            "classes", ha="center", va="center", fontsize=8, bbox=box)
-    ax.set_yticks([])
+            fontsize=8, bbox=_BOX)
+    ax.text(large + (total - large) / 2, 0, f"fewer: {number(total - large)}", ha="center",
+            va="center", fontsize=8, bbox=_BOX)
+    ax.set_yticks([0], ["Jinyang,\nall classes"], fontsize=8)
     ax.set_xlim(0, total)
-    ax.set_xlabel(f"Classes (all {number(total)} compulsory-education classes)")
-    ax.set_title("(c) Jinyang County: classes by size", loc="left")
+    ax.set_xlabel("Classes of compulsory education")
+    ax.set_title("(a) Jinyang County: classes by size", loc="left", fontsize=10)
 
-    # (d) class sizes on one scale
-    ax = fig.add_subplot(gs[1, 1])
+    ax = fig.add_subplot(gs[1])
     zlo, zhi = schools.zhaizi_mean_class_bounds()
+    per_grade = schools.zhaizi_mean_if_one_class_per_grade(grades)
     small = register.value("zhaizi_school.smallest_class")
     big = register.value("zhaizi_school.largest_class")
     biggest = register.value("jinyang.max_class_size")
     threshold = register.value("jinyang.large_class_threshold")
-    ax.hlines(2, threshold, biggest, color=_C["vermillion"], linewidth=3)
-    ax.plot([threshold], [2], marker="|", markersize=12, color=_C["vermillion"])
-    ax.plot([biggest], [2], marker="s", color=_C["vermillion"])
-    ax.annotate(f"largest: {number(biggest)}", (biggest, 2), xytext=(0, 7),
-                textcoords="offset points", ha="right", fontsize=8)
-    ax.hlines(1, small, big, color=_C["blue"], linewidth=3)
-    ax.plot([small, big], [1, 1], marker="o", linestyle="none", color=_C["blue"])
-    ax.hlines(0, zlo, zhi, color=_C["bluish_green"], linewidth=3, linestyle=":")
-    ax.plot([zlo, zhi], [0, 0], marker="D", linestyle="none", color=_C["bluish_green"])
+    ranges = [
+        (3, threshold, biggest, _C["vermillion"], "-", "s",
+         f"{number(threshold)} to {number(biggest)}"),
+        (2, small, big, _C["blue"], "-", "o", f"{number(small)} to {number(big)}"),
+        (1, zlo, zhi, _C["bluish_green"], ":", "D", f"{number(zlo, 1)} to {number(zhi, 1)}"),
+    ]
+    for y, a, b, colour, ls, mk, text in ranges:
+        ax.hlines(y, a, b, color=colour, linewidth=3, linestyle=ls)
+        ax.plot([a, b], [y, y], marker=mk, linestyle="none", color=colour)
+        ax.annotate(text, (b, y), xytext=(6, 0), textcoords="offset points", va="center",
+                    fontsize=8)
+    ax.plot([per_grade], [0], marker="^", color=_C["reddish_purple"], markersize=8,
+            linestyle="none")
+    ax.annotate(number(per_grade, 1), (per_grade, 0), xytext=(6, 0), textcoords="offset points",
+                va="center", fontsize=8)
     for i, (level, size) in enumerate(sorted(norms.items(), key=lambda kv: kv[1])):
         ax.axvline(size, color="#555555", linestyle=style.LINESTYLES[1 + i], linewidth=1)
-        ax.text(size + (-1.5 if i == 0 else 1.5), -0.55,
-                f"assumed norm {number(size)}: "
-                f"{level.replace('_', ' ').replace('secondary', 'sec.')}", rotation=90,
-                fontsize=6.5, va="bottom", ha="right" if i == 0 else "left", color="#333333")
-    ax.set_yticks([0, 1, 2], ["Zhaizi: possible\nmean class", "Zhaizi: smallest\nto largest",
-                              f"Jinyang: classes\nof {number(threshold)}+"])
-    ax.set_ylim(-0.6, 2.6)
-    ax.set_xlim(0, biggest * 1.05)
-    ax.set_xlabel("Pupils per class")
-    ax.set_title("(d) Class sizes on one scale", loc="left")
-
-    style.source_line(fig, "Source: register rows butuo.township_clinic_posts, "
-                      "butuo.township_clinic_staff, butuo.township_clinics, "
-                      "butuo.primary_care_visits.2016/.2018, jinyang.compulsory_education_classes, "
-                      "jinyang.classes_55_plus, jinyang.large_class_threshold, "
-                      "jinyang.max_class_size, zhaizi_school.* (article, section III). "
-                      f"* Assumption: {number(working_days)} working days a year, 2019 staff "
-                      "count for both years. Dashed norms are assumptions, not from the article.")
+        ax.text(size, 3.5 - 0.35 * i, f"norm, {level}: {number(size)}", ha="center",
+                va="bottom", fontsize=8, color="#333333", bbox=_BOX)
+    ax.set_yticks([0, 1, 2, 3], [f"Zhaizi, one class\nin each of {schools.grades_words(grades)}",
+                                 "Zhaizi: possible\nmean class", "Zhaizi: smallest\nto largest",
+                                 f"Jinyang: classes\nof {number(threshold)} or more"],
+                  fontsize=8)
+    ax.set_ylim(-0.6, 4.1)
+    ax.set_xlim(0, biggest * 1.18)
+    ax.set_xlabel("Pupils per class (norms are assumptions, not from the article)")
+    ax.set_title("(b) Class sizes on one scale", loc="left", fontsize=10)
+    fig.suptitle("Jinyang's schools: overfull classes and a near-empty village school",
+                 fontsize=11, fontweight="bold", x=0.02, y=0.985, ha="left")
+    style.source_line(fig, "Source: the article (section III, paragraph 24): Jinyang's classes "
+                      "and Zhaizi Village Primary School. Zhaizi's possible mean class is "
+                      "bounded from its pupils and its largest and smallest class; the norms and "
+                      "the number of grades are assumptions.")
     return fig
-
-
-def visits_2016_2018() -> Figure:
-    """Butuo's grassroots visits in 2016 and 2018, against the article's "almost half"."""
-    vc = clinics.visits_change()
-    v16, v18 = clinics.visits(2016), clinics.visits(2018)
-    half = v16 * (1 - vc["article_share"])
-    fig = Figure(figsize=(6.4, 4.2))
-    ax = fig.add_axes((0.13, 0.2, 0.62, 0.7))
-    ax.plot([2016, 2018], [v16, v18], color=_C["vermillion"], marker="o", linestyle=":",
-            label="reported visits (dotted: no figure between)")
-    ax.plot([2018], [half], marker="v", color=_C["black"], linestyle="none", markersize=8,
-            label="exactly half of 2016")
-    ax.axhline(half, color=_C["black"], linestyle="--", linewidth=0.8)
-    for x, y in [(2016, v16), (2018, v18)]:
-        ax.annotate(number(y), (x, y), xytext=(8, 4), textcoords="offset points", fontsize=8)
-    ax.set_xticks([2016, 2017, 2018], ["2016", "2017\n(no figure)", "2018"])
-    ax.set_xlim(2015.6, 2018.6)
-    ax.set_ylim(0, v16 * 1.15)
-    ax.set_ylabel("Visits per year")
-    _thousands(ax)
-    ax.set_title("Visits to Butuo's community-level clinics", loc="left")
-    ax.legend(loc="lower left", fontsize=8)
-    fig.text(0.77, 0.6, f"Fall: {number(vc['fall'])} visits\n= {number(vc['fall_share'] * 100, 1)}"
-             f"% of 2016\n\nCompound change:\n{number(vc['annual_change'] * 100, 1)}% a year\n\n"
-             f"Article: almost half\n({number(vc['gap_to_article'], 1)} pp short)",
-             fontsize=8, va="center")
-    style.source_line(fig, "Source: register rows butuo.primary_care_visits.2016, "
-                      "butuo.primary_care_visits.2018, butuo.primary_care_visits_decline "
-                      "(article, section III, paragraph 24).")
-    return fig
-
-
-def where_map(counties=None) -> Figure:
-    """Map of Liangshan with the two counties whose clinic and school figures section III uses.
-
-    Labels are built from the register (Butuo: township clinics and visits; Jinyang: large
-    classes); drawing by :func:`analysis.figures.maps.highlight_map`.
-
-    Args:
-        counties: :func:`analysis.domain.counties.county_frame` output (read when None).
-    """
-    from analysis.figures import maps
-
-    labels = {
-        "513429": (f"Butuo: {number(register.value('butuo.township_clinics'))} township "
-                   f"clinics,\nvisits {number(clinics.visits(2016))} (2016) to "
-                   f"{number(clinics.visits(2018))} (2018);\nWadu village clinic; "
-                   "Kuijiu group 2"),
-        "513430": (f"Jinyang: {number(schools.large_class_share() * 100, 1)}% of classes at "
-                   f"{number(register.value('jinyang.large_class_threshold'))}+ pupils;\n"
-                   "Zhaizi village school; Wawu group"),
-    }
-    return maps.highlight_map(labels, counties,
-                              source="register rows butuo.*, jinyang.*, wadu_clinic.*, "
-                                     "zhaizi_school.* (article, section III); county codes, "
-                                     "context/counties.csv")

@@ -38,9 +38,11 @@ def subsidy_schedule() -> Figure:
     sched = policy.schedule()
     lo, hi = policy.subsidy_range()
     gaps = policy.gap_costs()
-    fig = Figure(figsize=(8.6, 4.4))
-    ax1 = fig.add_axes((0.08, 0.2, 0.38, 0.68))
-    ax2 = fig.add_axes((0.58, 0.2, 0.38, 0.68))
+    # at about the printed width (style.TEXT_WIDTH_IN): the smallest type prints at 6.5 pt
+    fig = Figure(figsize=(6.9, 4.4))
+    ax1 = fig.add_axes((0.1, 0.22, 0.36, 0.66))
+    ax2 = fig.add_axes((0.63, 0.22, 0.35, 0.66))
+    label = {"fontsize": 9}
 
     poor = sched[sched["case"] == "registered poor"]
     low = sched[sched["case"] == "not registered, low grant"]
@@ -55,8 +57,8 @@ def subsidy_schedule() -> Figure:
              label=f"not registered, grant {number(hi)}")
     ax1.plot(x, poor["household_outlay"], color=_C["blue"], linestyle="-", marker="o",
              markevery=25, label="registered poor")
-    ax1.set_xlabel("Total cost of the new house (thousand yuan)")
-    ax1.set_ylabel("Paid by the household (thousand yuan)")
+    ax1.set_xlabel("Total cost of the new house (thousand yuan)", **label)
+    ax1.set_ylabel("Paid by the household (thousand yuan)", **label)
     ax1.set_title("(a) What the household pays", loc="left")
     _thousand_yuan(ax1)
     ax1.legend(fontsize=7.5, loc="upper left")
@@ -70,24 +72,25 @@ def subsidy_schedule() -> Figure:
         ax2.plot([row["house_cost_yuan"]], [row["gap_yuan"]], marker=mk, color="black",
                  linestyle="none")
         ax2.annotate(number(row["house_cost_yuan"] / 1000.0), (row["house_cost_yuan"],
-                     row["gap_yuan"]), xytext=(4, -12), textcoords="offset points", fontsize=7)
+                     row["gap_yuan"]), xytext=(4, -12), textcoords="offset points",
+                     fontsize=7.5)
     for fid, text, at_right in [("liangshan.relocation_subsidy_gap_max", "article: as high as",
                                  False),
                                 ("liangshan.relocation_subsidy_gap",
-                                 "tens of thousands starts here", True)]:
+                                 "tens of thousands from", True)]:
         y = register.value(fid)
         ax2.axhline(y, color="#555555", linewidth=0.8, linestyle="-.")
         ax2.text(x[-1] if at_right else x[0], y, f" {text} {number(y / 1000.0)} ",
-                 va="bottom", ha="right" if at_right else "left", fontsize=7)
-    ax2.set_xlabel("Total cost of the new house (thousand yuan)")
-    ax2.set_ylabel("Extra public support for the\nregistered-poor household (thousand yuan)")
+                 va="bottom", ha="right" if at_right else "left", fontsize=7.5)
+    ax2.set_xlabel("Total cost of the new house (thousand yuan)", **label)
+    ax2.set_ylabel("Extra public support for the registered-\npoor household (thousand yuan)",
+                   **label)
     ax2.set_title("(b) The gap between the two", loc="left")
     _thousand_yuan(ax2)
     ax2.legend(fontsize=7.5, loc="upper left", bbox_to_anchor=(0.0, 0.92))
-    style.source_line(fig, "Source: register rows liangshan.relocation_contribution_registered_"
-                      "poor, liangshan.relocation_subsidy_non_poor, liangshan.relocation_subsidy_"
-                      "gap, liangshan.relocation_subsidy_gap_max (article, section III, paragraph "
-                      "28). House costs are not in the article: they are the x-axis. Markers: "
+    style.source_line(fig, "Source: the article (section III, paragraph 28): what a household "
+                      "on the poverty roll pays, the grant to other households and the stated "
+                      "gaps. House costs are not in the article: they are the x-axis. Markers: "
                       "costs at which the stated gaps are reached (thousand yuan).")
     return fig
 
@@ -106,7 +109,11 @@ def _kind(row) -> str:
 
 
 def villager_groups() -> Figure:
-    """The two villager groups as 100% bars: who moves and who stays, beside the 80% line."""
+    """The two villager groups as 100% bars: who moves and who stays.
+
+    No whole-village threshold is drawn: the article proposes it for villages, and a villager
+    group is a part of a village.
+    """
     vg = policy.villager_groups()
     vg = vg.assign(kind=vg.apply(_kind, axis=1))
     groups = list(dict.fromkeys(vg["group"]))
@@ -122,35 +129,31 @@ def villager_groups() -> Figure:
             ax.text(left + width / 2, i, number(row["households"]), ha="center", va="center",
                     fontsize=8, bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
             left += width
-    thr = policy.whole_village_threshold() * 100.0
-    ax.axvline(thr, color="black", linestyle="--", linewidth=1)
-    ax.text(thr, len(groups) - 0.45, f"proposed whole-village line: {number(thr)}%",
-            ha="center", fontsize=7.5)
     totals = vg.groupby("group", sort=False)["households"].sum()
     ax.set_yticks(range(len(groups)),
                   [f"{g}\n({number(totals[g])} households)" for g in groups], fontsize=8)
     ax.set_xlim(0, 100)
-    ax.set_ylim(-0.6, len(groups) - 0.2)
+    ax.set_ylim(-0.6, len(groups) - 0.4)
+    ax.invert_yaxis()
     ax.set_xlabel("Share of the group's households (%); numbers in bars: households")
     ax.set_title("Who leaves the mountain and who is left behind", loc="left")
     from matplotlib.patches import Patch
 
-    labels = {"moves, registered poor": "registered poor, moving or moved",
+    labels = {"moves, registered poor": "on the poverty roll, moving or moved",
               "moves, care": "no family support, moving into care",
-              "stays": "not covered, staying behind"}
+              "stays": "not on the poverty roll, staying behind"}
     ax.legend(handles=[Patch(facecolor=c, hatch=h, edgecolor="black", label=labels[k])
                        for k, (c, h) in _CATEGORY_STYLE.items()],
               loc="upper center", bbox_to_anchor=(0.35, -0.2), ncol=2, fontsize=7.5)
-    style.source_line(fig, "Source: register rows kuijiu_group2.*, wawu_group.*, "
-                      "liangshan.whole_village_relocation_threshold (article, section III, "
-                      "paragraphs 28-29).")
+    style.source_line(fig, "Source: the article (section III, paragraph 28): the second group "
+                      "of Kuijiu village, Butuo, and a group of Wawu village, Jinyang.")
     return fig
 
 
 def migrants() -> Figure:
     """Spontaneous migrants (within / outside Liangshan) and the registered poor among them."""
     m = social.migrants().set_index("measure")
-    fig = Figure(figsize=(7.6, 3.9))
+    fig = Figure(figsize=(7.0, 3.9))
     ax = fig.add_axes((0.22, 0.36, 0.74, 0.54))
     bars = [
         ("All spontaneous movers", [("moved within Liangshan", _C["blue"], ""),
@@ -176,32 +179,40 @@ def migrants() -> Figure:
     ax.set_xlabel("Persons")
     ax.set_title("Spontaneous migrants of Liangshan", loc="left")
     ax.legend(loc="upper center", bbox_to_anchor=(0.4, -0.22), ncol=2, fontsize=7.5)
-    style.source_line(fig, "Source: register rows liangshan.spontaneous_migrants_within, "
-                      "liangshan.spontaneous_migrants_outside, liangshan.spontaneous_migrant_poor_"
-                      "population, liangshan.spontaneous_migrant_poor_population_remaining "
-                      "(article, section III, paragraph 32); 'out of poverty' is their difference.")
+    style.source_line(fig, "Source: the article (section III, paragraph 32): people who moved "
+                      "on their own, and those of them put on the poverty roll; 'out of "
+                      "poverty' is the difference between the roll and those not yet out.")
     return fig
 
 
-def mobilisation() -> Figure:
+def mobilisation(survey_liangshan_share: float | None = None) -> Figure:
     """Head counts of the people mobilised and of the remaining poor, and their ratios.
 
-    Left: persons on a logarithmic axis (helpers hatched one way, poor another). Right: remaining
-    poor per official and per working-team member
-    (:func:`analysis.domain.social.mobilisation_ratios`).
+    Left: persons on a logarithmic axis (helpers blue, poor orange and hatched), with the
+    survey's staff in Liangshan at the assumed share. Right: registered poor per official, per
+    working-team member and per survey member in Liangshan
+    (:func:`analysis.domain.social.mobilisation_ratios`,
+    :func:`analysis.domain.social.survey_in_liangshan`).
+
+    Args:
+        survey_liangshan_share: share of the survey's staff in Liangshan (None: the default
+            of the assumption ``survey_liangshan_share``).
     """
     rp = social.remaining_poor()
+    survey = social.survey_in_liangshan(survey_liangshan_share)
+    share = f"{survey['share']:.0%}"
     heads = [
         ("Officials and specialists (Liangshan)",
          register.value("liangshan.poverty_alleviation_officials"), "helpers"),
         ("Working-team members", register.value("sichuan.working_team_members"), "helpers"),
-        ("Survey staff (scope not stated)", register.value("sichuan.survey_team_members"),
-         "helpers"),
+        ("Survey staff (scope not stated)", survey["staff"], "helpers"),
+        (f"Survey staff in Liangshan (assumed {share})", survey["staff_liangshan"], "helpers"),
     ] + [(f"Registered poor, {r.geography} end-{r.year}", r.persons, "poor")
          for r in rp.itertuples()]
-    fig = Figure(figsize=(8.8, 4.4))
-    ax1 = fig.add_axes((0.27, 0.22, 0.3, 0.66))
-    ax2 = fig.add_axes((0.73, 0.22, 0.25, 0.66))
+    # at about the printed width, the row labels inside it (style.TEXT_WIDTH_IN)
+    fig = Figure(figsize=(6.9, 4.6))
+    ax1 = fig.add_axes((0.36, 0.24, 0.27, 0.64))
+    ax2 = fig.add_axes((0.8, 0.24, 0.17, 0.64))
     for i, (_label, val, kind) in enumerate(heads):
         colour, hatch = ((_C["blue"], "") if kind == "helpers" else (_C["orange"], "xx"))
         ax1.barh(i, val, color=colour, hatch=hatch, edgecolor="black", linewidth=0.6)
@@ -214,26 +225,26 @@ def mobilisation() -> Figure:
     ax1.set_title("(a) Helpers and poor", loc="left")
 
     ratios = social.mobilisation_ratios().set_index("ratio")["value"]
-    shown = [("per official, end-2018", "remaining poor per official, end-2018", "o"),
-             ("per official, end-2019", "remaining poor per official, end-2019", "s"),
-             ("per team member,\nend-2018", "remaining poor per working-team member, end-2018",
-              "D")]
-    for i, (_label, key, mk) in enumerate(shown):
-        v = ratios[key]
+    shown = [("per official,\nend-2018", ratios["remaining poor per official, end-2018"], "o"),
+             ("per official,\nend-2019", ratios["remaining poor per official, end-2019"], "s"),
+             ("per team member,\nend-2018",
+              ratios["remaining poor per working-team member, end-2018"], "D"),
+             (f"per survey member\nin Liangshan ({share}),\nend-2018", survey["poor_per_staff"],
+              "^")]
+    for i, (_label, v, mk) in enumerate(shown):
         ax2.hlines(i, 0, v, color=_C["reddish_purple"], linewidth=2)
         ax2.plot([v], [i], marker=mk, color=_C["reddish_purple"])
         ax2.annotate(number(v, 1), (v, i), xytext=(6, 0), textcoords="offset points",
                      va="center", fontsize=7.5)
-    ax2.set_yticks(range(len(shown)), [s[0] for s in shown], fontsize=8)
+    ax2.set_yticks(range(len(shown)), [s[0] for s in shown], fontsize=7.5)
     ax2.invert_yaxis()
-    ax2.set_xlim(0, max(ratios[s[1]] for s in shown) * 1.2)
+    ax2.set_xlim(0, max(s[1] for s in shown) * 1.2)
     ax2.set_xlabel("Registered poor persons per helper")
     ax2.set_title("(b) Poor per helper", loc="left")
-    style.source_line(fig, "Source: register rows liangshan.poverty_alleviation_officials, "
-                      "sichuan.working_team_members, sichuan.survey_team_members, "
-                      "liangshan.poor_population.2018 (article); Liangshan end-2019 and Sichuan "
-                      "end-2018 registered poor: context table poverty_sichuan_liangshan.csv "
-                      "(poverty register). Blue: helpers; orange, hatched: poor.")
+    style.source_line(fig, "Source: the article (sections I and IV); registered poor of "
+                      "Liangshan at the end of 2019 and of Sichuan at the end of 2018: press "
+                      "reports of the poverty roll (Appendix C); the survey's share in Liangshan "
+                      "is an assumption of the book. Blue: helpers; orange, hatched: poor.")
     return fig
 
 
@@ -253,3 +264,34 @@ def exit_map(counties=None) -> Figure:
                    f"{ex.loc[code, 'exit_approval_date']}"
              for code in ("513429", "513430")}
     return maps.poverty_status_map(highlight=notes, counties=counties)
+
+
+def exit_batches_population() -> Figure:
+    """Liangshan's counties by exit batch, counted in counties and in residents (2020 census):
+    the share of the 17 counties beside the share of the prefecture's people in each group
+    (:func:`analysis.domain.social.exit_batches_with_population`)."""
+    style.use()
+    t = social.exit_batches_with_population()
+    fig = Figure(figsize=(7.0, 3.6))
+    ax = fig.subplots()
+    height = 0.38
+    ys = np.arange(len(t))
+    for j, (col, label, colour, hatch) in enumerate((
+            ("county_share", "share of the 17 counties", _C["blue"], ""),
+            ("population_share", "share of the residents (2020 census)", _C["orange"], "//"))):
+        pos = ys + (j - 0.5) * height
+        ax.barh(pos, t[col], height=height, color=colour, hatch=hatch, edgecolor="black",
+                linewidth=0.5, label=label)
+        for y, v in zip(pos, t[col]):
+            ax.text(v + 0.8, y, f"{v:.0f}%", va="center", fontsize=8)
+    ax.set_yticks(ys, [f"{g}\n({n} counties)" for g, n in zip(t["group"], t["counties"])],
+                  fontsize=8.5)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("Per cent of the prefecture")
+    ax.legend(loc="upper right", fontsize=8)
+    ax.grid(axis="y", visible=False)
+    fig.subplots_adjust(left=0.3, bottom=0.22)
+    style.source_line(fig, "Source: the provincial exit notices (Appendix C); residents from the "
+                           "2020 census county tabulations.")
+    return fig

@@ -47,6 +47,11 @@ FONTS = ["DejaVu Sans", "Noto Sans CJK SC", "Noto Sans CJK JP"]
 #: ``min(1, TEXT_WIDTH_IN / width)``, must stay at 6 pt or more; the PDF's tests check it).
 TEXT_WIDTH_IN = 6.27
 
+#: The height in inches of the PDF book's text block (a taller figure is scaled down to it).
+TEXT_HEIGHT_IN = 9.69
+#: The smallest type a figure may carry once printed (points).
+PRINT_MIN_PT = 6.0
+
 RC = {
     "figure.facecolor": "white",
     "axes.facecolor": "white",
@@ -102,6 +107,27 @@ def render(fig, fmt: str) -> bytes:
     metadata = {"png": PNG_METADATA, "pdf": PDF_METADATA}[fmt]
     fig.savefig(buffer, format=fmt, metadata=metadata, bbox_inches="tight")
     return buffer.getvalue()
+
+
+def print_scale(fig) -> float:
+    """The factor by which the PDF book scales ``fig`` (as :func:`render` crops it) to fit
+    its text block: 1 for a figure that fits, less for a wider or taller one."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(fig) if fig.canvas is None or not hasattr(
+        fig.canvas, "get_renderer") else fig.canvas
+    box = fig.get_tightbbox(canvas.get_renderer()).padded(0.1)  # savefig's pad_inches
+    return min(1.0, TEXT_WIDTH_IN / box.width, TEXT_HEIGHT_IN / box.height)
+
+
+def smallest_printed_text(fig) -> tuple[float, str]:
+    """The smallest type of ``fig`` as printed in the PDF book (points, at
+    :func:`print_scale`), and the text set in it."""
+    texts = [t for t in fig.findobj(lambda a: hasattr(a, "get_fontsize")
+                                    and hasattr(a, "get_text"))
+             if t.get_visible() and t.get_text().strip()]
+    smallest = min(texts, key=lambda t: t.get_fontsize())
+    return smallest.get_fontsize() * print_scale(fig), smallest.get_text()
 
 
 def _show_as_png_and_pdf(ip) -> None:

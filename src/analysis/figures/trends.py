@@ -1,10 +1,12 @@
-"""Figures of Chapter 1 (section I): poverty rates, the national trend, Liangshan's pace.
+"""Figures of Chapter 1 (section I): poverty rates, the pace needed, Liangshan's poverty roll.
 
-Plotting only: every number comes from :mod:`analysis.domain.trends`. Figures are made with
+Plotting only: every number comes from :mod:`analysis.domain.trends` and
+:mod:`analysis.domain.roll` (the national series' figures are in
+:mod:`analysis.figures.national_models`). Figures are made with
 :class:`matplotlib.figure.Figure` (not pyplot), so a notebook shows each once and no global state
 is left behind. Each function applies the house style (:mod:`analysis.figures.style`), marks series
 by colour *and* marker or line style, writes a source
-line naming the register rows or context tables, and returns the Figure (nothing is saved).
+line naming its sources in words, and returns the Figure (nothing is saved).
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.domain import counties, trends
+from analysis.domain import counties, roll, trends
 from analysis.figures import style
 from analysis.formatting import number
 
@@ -23,7 +25,7 @@ def poverty_rates(with_context: bool = True):
     """Slope chart: poverty rates at the end of 2013 and 2018, Liangshan, Butuo and Jinyang.
 
     Args:
-        with_context: also draw Sichuan (register) and rural China (NBS survey) in grey, dashed,
+        with_context: also draw Sichuan (poverty roll) and rural China (NBS survey) in grey, dotted,
             labelled with their measure.
 
     Returns:
@@ -45,7 +47,7 @@ def poverty_rates(with_context: bool = True):
         ax.annotate(f"{row['rate_end']:.1f}% {row['place']}", (y1, row["rate_end"]),
                     xytext=(8, 0), textcoords="offset points", ha="left", va="center",
                     color=colour, fontsize=9)
-    sources = "register rows " + ", ".join(f"{a}, {b}" for a, b in trends.RATE_FACTS.values())
+    sources = "the article (section I; the book's register, Appendix A)"
     if with_context:
         cmp_ = trends.comparison_rates(y0, y1)
         for j, row in cmp_.iterrows():
@@ -61,12 +63,18 @@ def poverty_rates(with_context: bool = True):
                         va="center", color=_GREY, fontsize=8)
         ax.legend(title="Context (grey, dotted)", loc="upper right", fontsize=8,
                   title_fontsize=8)
-        sources += "; context table poverty_sichuan_liangshan.csv (S17) and " \
-                   "poverty_national.csv (NBS: S25, S20)"
+        sources += "; Sichuan's poverty roll (press report of 2019); rural China: NBS " \
+                   "sample survey (press releases)"
+    threshold = float(art["threshold"].iloc[0])
+    ax.hlines(threshold, y0 - 2.8, y1, color=_GREY, linestyle=(0, (1, 2)), linewidth=1)
+    ax.annotate(f"county exit threshold in Sichuan ({number(threshold)}%)", (y0 - 2.7, threshold),
+                xytext=(0, 3), textcoords="offset points", fontsize=7.5, color="#444444")
+    sources += "; exit threshold: the 2016 national rule as applied in Sichuan (press reports)"
     ax.set_xlim(y0 - 2.8, y1 + 2.0)
     ax.set_xticks([y0, y1], [f"end of {y0}", f"end of {y1}"])
     ax.set_ylim(-2, max(art["rate_start"].max(), art["rate_end"].max()) * 1.25)
     ax.set_ylabel("Poverty rate (% of the population base)")
+    ax.set_ylim(bottom=0)
     ax.set_title(f"Poverty rates, end of {y0} and end of {y1}")
     ax.grid(axis="x", visible=False)
     fig.subplots_adjust(bottom=0.2)
@@ -74,104 +82,114 @@ def poverty_rates(with_context: bool = True):
     return fig
 
 
-def national_trend(start: int = 2012, end: int = 2019):
-    """National rural poor (NBS survey) with the log-linear OLS trend and its 95% band.
+def pace_needed(late_months: int | None = None):
+    """The pace each place of the article achieved (2013-2018) against the pace it needed from
+    late 2018 by each benchmark of "done": below the county exit threshold, and zero.
 
-    Derived points of the context table (computed there from two published numbers) are drawn
-    hollow. The 2020 zero (a declaration, not a survey estimate) is not drawn.
+    Args:
+        late_months: months before 31 December that "late" stands (None: the default of the
+            assumption ``late_year_months_before_end``); it sets the time left.
 
     Returns:
-        The Figure, drawn from :func:`analysis.domain.trends.national_series`,
-        :func:`analysis.domain.trends.national_trend_fit`,
-        :func:`analysis.domain.trends.trend_band`.
+        The Figure, drawn from :func:`analysis.domain.trends.rate_changes`; each bar carries
+        its value.
     """
     style.use()
-    nat = trends.national_series(start, end)
-    pop = nat[nat["indicator"] == "rural_poor_population"]
-    fit = trends.national_trend_fit(start, end)
-    grid = np.linspace(start, end, 8 * (end - start) + 1)
-    band = trends.trend_band(fit, grid)
-    fig = Figure(figsize=(7.0, 4.4))
+    rc = trends.rate_changes(late_months=late_months)
+    fig = Figure(figsize=(7.0, 4.2))
     ax = fig.subplots()
-    blue, orange = style.OKABE_ITO["blue"], style.OKABE_ITO["orange"]
-    ax.fill_between(band["year"], band["lower"] / 1e6, band["upper"] / 1e6, color=orange,
-                    alpha=0.25, hatch="///", edgecolor=orange, linewidth=0,
-                    label=f"{fit.level:.0%} band of the fitted trend")
-    ax.plot(band["year"], band["fitted"] / 1e6, color=orange, linestyle="--", linewidth=2,
-            label=f"constant-rate trend ({fit.annual_change_pct:+.1f}% per year)")
-    pub = pop[~pop["derived"]]
-    der = pop[pop["derived"]]
-    ax.plot(pub["year"], pub["value"] / 1e6, "o", color=blue, markersize=7,
-            label="published (NBS survey)")
-    if len(der):
-        ax.plot(der["year"], der["value"] / 1e6, "o", color=blue, markerfacecolor="white",
-                markersize=7, label="derived in the context table")
-    ax.set_xlabel("End of year")
-    ax.set_ylabel("Rural poor (millions of people)")
-    ax.set_title("China's rural poor (NBS survey) and a constant-rate trend")
-    ax.set_ylim(bottom=0)
-    ax.legend(loc="upper right")
-    fig.subplots_adjust(bottom=0.2)
-    ids = ", ".join(sorted(set(pop["source_id"])))
-    style.source_line(fig, f"Source: context table poverty_national.csv (NBS; {ids}); "
-                           "log-linear OLS fit by analysis.domain.trends.national_trend_fit.")
+    thr = number(float(rc["threshold"].iloc[0]))
+    bars = [("pace_achieved_pp", "achieved, 2013-2018", style.OKABE_ITO["blue"], ""),
+            ("pace_needed_threshold_pp", f"needed to fall below {thr}% (county rule)",
+             style.OKABE_ITO["orange"], "//"),
+            ("pace_needed_pp", "needed to reach zero", style.OKABE_ITO["vermillion"], "xx")]
+    height = 0.26
+    for j, (col, label, colour, hatch) in enumerate(bars):
+        ys = np.arange(len(rc)) + (j - 1) * height
+        ax.barh(ys, rc[col], height=height, color=colour, hatch=hatch, edgecolor="black",
+                linewidth=0.5, label=label)
+        for y, v in zip(ys, rc[col]):
+            ax.text(v + 0.15, y, f"{v:.2f}", va="center", fontsize=8)
+    ax.set_yticks(range(len(rc)), rc["place"])
+    ax.invert_yaxis()
+    ax.set_xlim(0, rc["pace_needed_pp"].max() * 1.18)
+    ax.set_xlabel("Percentage points a year", labelpad=2)
+    left = float(rc["years_left"].iloc[0])
+    when = trends.late_date_words(late_months)
+    ax.set_title(f"Pace achieved and pace needed ({left:g} years left from {when} 2018)",
+                 fontsize=10)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.14), ncol=3, fontsize=7.5)
+    ax.grid(axis="y", visible=False)
+    fig.subplots_adjust(bottom=0.3)
+    style.source_line(fig, "Source: the article (section I); the county exit threshold as "
+                           "applied in Sichuan (press reports); deadline: the end of "
+                           f"{trends.DEADLINE_YEAR}.")
     return fig
 
 
-def liangshan_pace():
-    """Liangshan's registered poor: 2013 and 2018, two extrapolations to the deadline, and the
-    end-2019 figure reported by China National Radio (a different source).
+def poverty_roll():
+    """Liangshan's poverty roll, 2013-2020: (a) the stock at each year-end where a figure
+    exists, with the straight line to zero at the deadline and the average year continued;
+    (b) exits and entries in each year where they are known.
 
     Returns:
-        The Figure, drawn from :func:`analysis.domain.trends.liangshan_extrapolation`,
-        :func:`analysis.domain.trends.official_end_2019`.
+        The Figure, drawn from :func:`analysis.domain.roll.roll_table`,
+        :func:`analysis.domain.roll.average_year` and :func:`analysis.domain.roll.decomposition`;
+        derived values are drawn hollow or hatched.
     """
     style.use()
-    ext = trends.liangshan_extrapolation()
-    ext = ext[ext["quantity"] == "poor_population"]
-    off = trends.official_end_2019()
-    off = off[off["quantity"] == "poor_population"].iloc[0]
-    fig = Figure(figsize=(7.0, 4.6))
-    ax = fig.subplots()
-    art = ext[ext["method"] == "article"]
-    ax.plot(art["year"], art["value"] / 1e3, color="black", marker="o", markersize=8,
-            linewidth=1.5, label="the article (register)")
-    styles = {"linear": (style.OKABE_ITO["blue"], "--", "s",
-                         "same fall in persons each year"),
-              "constant rate": (style.OKABE_ITO["vermillion"], "-.", "^",
-                                "same percentage fall each year")}
-    for method, (colour, ls, marker, label) in styles.items():
-        sel = ext[ext["method"] == method]
-        ax.plot(sel["year"], sel["value"] / 1e3, color=colour, linestyle=ls, marker=marker,
-                label=f"extrapolated: {label}")
-        last = sel.iloc[-1]
-        ax.annotate(number(round(last["value"], -2)), (last["year"], last["value"] / 1e3),
-                    xytext=(6, 0), textcoords="offset points", va="center", color=colour,
-                    fontsize=8.5)
-    ax.plot([off["year"]], [off["value"] / 1e3], marker="*", markersize=15,
-            color=style.OKABE_ITO["bluish_green"], linestyle="none",
-            label=f"reported for end-{int(off['year'])} (register, press source "
-                  f"{off['source_id']})")
-    ax.annotate(number(off["value"]), (off["year"], off["value"] / 1e3), xytext=(-8, -12),
-                textcoords="offset points", ha="right", color=style.OKABE_ITO["bluish_green"],
-                fontsize=8.5)
-    ax.axvline(trends.DEADLINE_YEAR, color=_GREY, linestyle=":", linewidth=1)
-    ax.annotate(f"national deadline (end-{trends.DEADLINE_YEAR})",
-                (trends.DEADLINE_YEAR, ax.get_ylim()[1] * 0.97), xytext=(-4, 0),
-                textcoords="offset points", ha="right", fontsize=8, color=_GREY)
-    ax.set_xlim(art["year"].min() - 0.5, trends.DEADLINE_YEAR + 0.9)
+    t = roll.roll_table()
+    d = roll.decomposition()
+    avg = roll.average_year()
+    fig = Figure(figsize=(7.4, 6.2))
+    ax, bx = fig.subplots(2, 1, height_ratios=[3, 2])
+    blue, orange, green = (style.OKABE_ITO[k] for k in ("blue", "orange", "bluish_green"))
+    st = t.dropna(subset=["stock"])
+    for derived, face in ((False, blue), (True, "white")):
+        sel = st[(st["stock_status"] == roll.DERIVED) == derived]
+        ax.plot(sel["year"], sel["stock"] / 1e3, "o", color=blue, markerfacecolor=face,
+                markersize=8, linestyle="none",
+                label="on the roll (derived)" if derived else "on the roll (published)")
+    for row in st.itertuples():
+        ax.annotate(number(row.stock), (row.year, row.stock / 1e3), xytext=(6, 4),
+                    textcoords="offset points", fontsize=8)
+    y0 = d["year"] - 1
+    ax.plot([y0, trends.DEADLINE_YEAR], [d["stock_before"] / 1e3, 0], color=orange,
+            linestyle="--", label="straight line to zero by the deadline")
+    ax.plot([y0, y0 + 1], [d["stock_before"] / 1e3, d["stock_if_average"] / 1e3],
+            color=green, linestyle=":", marker="s", markerfacecolor="white",
+            label="2019 as an average year of 2014-2018")
+    ax.set_xlim(2012.5, trends.DEADLINE_YEAR + 0.6)
     ax.set_ylim(bottom=0)
-    ax.set_xlabel("End of year")
-    ax.set_ylabel("Registered poor (thousands of people)")
-    ax.set_title("Liangshan's registered poor and the pace to the deadline")
-    ax.legend(loc="lower left", fontsize=8.5)
-    fig.subplots_adjust(bottom=0.2)
-    ids = ", ".join(f for pair in trends.LIANGSHAN_COUNTS.values() for f in pair[:1])
-    style.source_line(fig, f"Source: register rows {ids}; context table "
-                           f"poverty_sichuan_liangshan.csv ({off['source_id']}); extrapolations "
-                           "by analysis.domain.trends.liangshan_extrapolation.")
+    ax.set_ylabel("Thousands of people")
+    ax.set_title("(a) People on Liangshan's poverty roll at the end of each year", loc="left",
+                 fontsize=10)
+    ax.legend(loc="upper right", fontsize=8)
+    fl = t.dropna(subset=["exits"])
+    for col, colour, shift, label in (("exits", blue, -0.2, "lifted out"),
+                                      ("entries", orange, 0.2, "entries (implied)")):
+        sel = fl.dropna(subset=[col])
+        hatches = ["//" if s == roll.DERIVED else "" for s in sel[f"{col}_status"]]
+        bx.bar(sel["year"] + shift, sel[col] / 1e3, width=0.4, color=colour, hatch=hatches,
+               edgecolor="black", linewidth=0.5, label=label)
+        for year, val in zip(sel["year"], sel[col]):
+            bx.annotate(number(round(val, -3) / 1e3), (year + shift, val / 1e3), xytext=(0, 2),
+                        textcoords="offset points", ha="center", fontsize=7)
+    for key, colour in (("exits_per_year", blue), ("entries_per_year", orange)):
+        bx.hlines(avg[key] / 1e3, 2013.6, 2018.4, color=colour, linestyle=(0, (2, 2)),
+                  linewidth=1.6)
+        bx.annotate(f"average 2014-2018: {number(avg[key])}", (2013.6, avg[key] / 1e3),
+                    xytext=(0, 3), textcoords="offset points", fontsize=7.5, color="#333333")
+    bx.set_xlim(ax.get_xlim())
+    bx.set_ylabel("Thousands of people")
+    bx.set_title("(b) Flows in the year (hatched: derived; dashed: the 2014-2018 average)",
+                 loc="left", fontsize=10)
+    bx.legend(loc="upper right", fontsize=8, bbox_to_anchor=(0.86, 1.0))
+    fig.subplots_adjust(bottom=0.12, hspace=0.35)
+    style.source_line(fig, "Source: the article (2013, 2018); press reports of the poverty "
+                           "roll (Appendix C); derived values by the identity stock = stock "
+                           "of the year before + entries - exits.")
     return fig
-
 
 # ----------------------------------------------------------------------------- maps
 
@@ -239,7 +257,7 @@ def county_svg() -> str:
     gdf, colours, hatches, legend = _county_frame_with_status()
     return maps.interactive_county_svg(
         gdf, {"status_text": "National poverty county status",
-              "article_rates": "Poverty rate in the article (register)"},
+              "article_rates": "Poverty rate in the article (poverty roll)"},
         COUNTY_MAP_TITLE, colors=colours, hatches=hatches, legend=legend)
 
 

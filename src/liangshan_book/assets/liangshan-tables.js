@@ -10,6 +10,26 @@ const FILTERS = {
   "audit-table": ["Kind", "Verdict"],
 };
 
+// The filter panes' own search boxes carry only a placeholder: label each with the visible
+// heading of the column it filters (the table's header cell, given an id for the purpose).
+// Watched from before the tables are built, and run once more after, so that a box made
+// before the observer starts is labelled too (a race a loaded machine loses).
+function labelPaneInputs() {
+  for (const input of document.querySelectorAll(
+      "div.dtsp-searchPane input:not([aria-labelledby])")) {
+    const table = input.closest("div.dt-container")?.parentElement
+      ?.querySelector("table.interactive-table") ||
+      document.querySelector("table.interactive-table");
+    const th = [...table.querySelectorAll("thead th")]
+      .find((h) => h.textContent.trim() === input.placeholder);
+    if (!th) continue;
+    th.id ||= `${table.id || "interactive-table"}-heading-${th.cellIndex}`;
+    input.setAttribute("aria-labelledby", th.id);
+    input.removeAttribute("title");
+  }
+}
+new MutationObserver(labelPaneInputs).observe(document.body, { childList: true, subtree: true });
+
 for (const table of document.querySelectorAll("table.interactive-table")) {
   // headings as plain text (docutils wraps them in paragraphs, which filter panes would show)
   for (const th of table.querySelectorAll("thead th")) th.textContent = th.textContent.trim();
@@ -32,20 +52,4 @@ for (const table of document.querySelectorAll("table.interactive-table")) {
                    layout: `columns-${Math.min(panes.length, 4)}` },
   });
 }
-
-// The filter panes' own search boxes carry only a placeholder: label each with the visible
-// heading of the column it filters (the table's header cell, given an id for the purpose).
-new MutationObserver(() => {
-  for (const input of document.querySelectorAll(
-      "div.dtsp-searchPane input:not([aria-labelledby])")) {
-    const table = input.closest("div.dt-container")?.parentElement
-      ?.querySelector("table.interactive-table") ||
-      document.querySelector("table.interactive-table");
-    const th = [...table.querySelectorAll("thead th")]
-      .find((h) => h.textContent.trim() === input.placeholder);
-    if (!th) continue;
-    th.id ||= `${table.id || "interactive-table"}-heading-${th.cellIndex}`;
-    input.setAttribute("aria-labelledby", th.id);
-    input.removeAttribute("title");
-  }
-}).observe(document.body, { childList: true, subtree: true });
+labelPaneInputs();

@@ -1,0 +1,126 @@
+"""Chapter 1's named values and tables (numbers worked out by hand from the register and the
+context tables), and the exercise that changes an assumption, done as a student would."""
+import re
+
+import pytest
+
+from analysis.chapters import ch1, ch1_tables, sensitivity_tables
+from analysis.data import paths
+from analysis.domain.assumptions import Assumptions
+
+
+def _numbers(values):
+    return {k: v.value for k, v in values.items()}
+
+
+def test_rates_by_hand():
+    v = _numbers(ch1.rates(Assumptions()))
+    # Liangshan 19.8 -> 7.1: 12.7 points, 64.1 % of the 2013 rate; Butuo 35.6 -> 26: 9.6 and
+    # 27.0 %; compound: 1 - (26 / 35.6) ** (1/5) = 6.09 % a year
+    assert v["ch1_ls_pp"] == pytest.approx(12.7) and v["ch1_bt_pp"] == pytest.approx(9.6)
+    assert v["ch1_ls_rel"] == pytest.approx(64.1414, abs=1e-4)
+    assert v["ch1_bt_cagr"] == pytest.approx(6.0916, abs=1e-4)
+    assert v["ch1_years"] == 5
+    # Liangshan's share of Sichuan's registered poor: 881,000 / 6,250,000 = 14.1 %;
+    # 317,000 / 710,000 = 44.6 %
+    assert v["ch1_ls_share_sc_2013"] == pytest.approx(14.096)
+    assert v["ch1_ls_share_sc_2018"] == pytest.approx(44.6479, abs=1e-4)
+
+
+def test_pace_by_hand_and_by_the_assumption():
+    v = _numbers(ch1.pace(Assumptions()))
+    # to zero: 7.1 / 2 = 3.55 (Liangshan), 26 / 2 = 13 (Butuo), 23.6 / 2 = 11.8 (Jinyang);
+    # to 3 %: 2.05, 11.5, 10.3
+    assert (v["ch1_ls_need"], v["ch1_bt_need"], v["ch1_jy_need"]) == pytest.approx(
+        (3.55, 13.0, 11.8))
+    assert (v["ch1_ls_need_thr"], v["ch1_bt_need_thr"], v["ch1_jy_need_thr"]) == \
+        pytest.approx((2.05, 11.5, 10.3))
+    assert v["ch1_late_date"] == "the end of December" and v["ch1_bt_need_change"] == 0
+    later = _numbers(ch1.pace(Assumptions(late_year_months_before_end=3)))
+    # 26 / 2.25 = 11.556 against 13 at the default: -1.444
+    assert later["ch1_bt_need"] == pytest.approx(11.5556, abs=1e-4)
+    assert later["ch1_bt_need_default"] == 13.0
+    assert later["ch1_bt_need_change"] == pytest.approx(-1.4444, abs=1e-4)
+    assert later["ch1_late_date"] == "the end of September"
+
+
+def test_poverty_roll_values_by_hand():
+    v = _numbers(ch1.poverty_roll(Assumptions()))
+    assert v["ch1_roll_entries_1418"] == 95000 and v["ch1_roll_exits_avg"] == 131800
+    assert v["ch1_d19_more_exits"] == pytest.approx(10200)
+    assert v["ch1_d19_fewer_entries"] == pytest.approx(16000)
+    assert v["ch1_d19_gap_closed"] == pytest.approx(57.330, abs=1e-3)  # 26,200 / 45,700
+    # 1,052,000 lifted out since 2013 against a 2013 stock of 881,000: 171,000 entries
+    assert v["ch1_entries_1420"] == 171000
+    # from late 2018: 317,000 / 2 = 158,500 a year to zero; (317,000 - 133,944) / 2 = 91,528
+    assert v["ch1_b18_zero"] == 158500
+    assert v["ch1_b18_thr"] == pytest.approx(91528.17, abs=0.01)
+
+
+def test_national_values_name_the_failed_model():
+    v = _numbers(ch1.national(Assumptions()))
+    assert v["ch1_ll_dw"] == pytest.approx(0.8797, abs=1e-4)
+    assert v["ch1_ll_runs"] == 3 and v["ch1_ll_runs_p"] == pytest.approx(8 / 56)
+    assert v["ch1_ll_err_2019"] == pytest.approx(191.86, abs=0.01)
+    assert v["ch1_best_model"] == "linear"
+    assert v["ch1_nat_n"] == 8 and v["ch1_forecasts"] == 5
+
+
+def test_denominators_by_hand():
+    v = _numbers(ch1.denominators(Assumptions()))
+    # 881,000 / 0.198 = 4,449,495; 317,000 / 0.11 = 2,881,818; Kuijiu 565 / 591 = 95.60 %
+    assert v["ch1_base_2013_m"] == pytest.approx(4.449495, abs=1e-6)
+    assert v["ch1_press_base_2018_m"] == pytest.approx(2.881818, abs=1e-6)
+    assert v["ch1_kuijiu_rate"] == pytest.approx(95.6007, abs=1e-4)
+
+
+def test_every_value_the_chapter_prints_is_computed_by_a_section():
+    text = (paths.CHAPTERS / "ch1_changes.md").read_text(encoding="utf-8")
+    shown = set(re.findall(r"\{num\}`([a-z0-9_]+)", text))
+    A = Assumptions()
+    computed = set()
+    for section in (ch1.places, ch1.rates, ch1.pace, ch1.poverty_roll, ch1.national,
+                    ch1.denominators):
+        computed |= set(section(A))
+    assert shown - computed == set()
+
+
+def test_tables_have_no_empty_cell():
+    A = Assumptions()
+    for frame in (ch1_tables.rates(A), ch1_tables.poverty_roll(), ch1_tables.decomposition(),
+                  ch1_tables.yearly_changes(), ch1_tables.diagnostics(),
+                  ch1_tables.backtest(), ch1_tables.backtest_summary(),
+                  sensitivity_tables.sensitivity_table(ch1.CONCLUSIONS)):
+        assert not frame.isna().any().any()
+    roll = ch1_tables.poverty_roll().set_index("Year (end)")
+    assert roll.loc["2014", "On the roll (persons)"] == "not found"
+    assert roll.loc["2019", "Entries in the year"] == "3,000"
+
+
+def test_sensitivity_of_the_chapter():
+    t = sensitivity_tables.sensitivity_table(ch1.CONCLUSIONS)
+    assert len(t) == len(ch1.CONCLUSIONS)
+    # Butuo's ratio to zero: 13 / 1.92 = 6.77 at the default, 11.556 / 1.92 = 6.02 at three
+    # months; both above four
+    butuo = t[t["Conclusion"].str.startswith("Butuo")].iloc[0]
+    assert butuo["At the default"] == "6.77 (holds)" and butuo["At the high end"] == \
+        "6.02 (holds)"
+    assert set(t["Flips"]) == {"no"}
+
+
+@pytest.mark.build
+def test_the_late_reading_exercise_changes_text_figure_and_solution(tmp_path):
+    from exercise import run_chapter
+
+    run = run_chapter("ch1_changes", {"late_year_months_before_end": 3}, tmp_path)
+    g = run.glued
+    # the page's number: 26 / 2.25 = 11.56 points a year for Butuo
+    assert g["ch1_bt_need"] == pytest.approx(11.5556, abs=1e-4)
+    assert g["ch1_late_date"] == "the end of September"
+    # the solution's comparison: against the default reading (0 months, 13 points a year)
+    assert g["ch1_late_months"] == 3 and g["ch1_late_months_default"] == 0
+    assert g["ch1_bt_need_default"] == 13.0
+    assert g["ch1_bt_need_change"] == pytest.approx(-1.4444, abs=1e-4)
+    # the figure's labels follow the same value
+    texts = " ".join(run.figures["fig_pace"])
+    assert "11.56" in texts and "end of September" in texts and "13.00" not in texts
