@@ -4,7 +4,6 @@ import re
 
 import pytest
 
-from analysis.domain import counties
 from analysis.domain import national as dom
 from analysis.figures import national as fig
 
@@ -29,10 +28,13 @@ def test_interactive_map_focusable_counties_and_size(frames):
 
 def test_liangshan_zoom_shows_its_counties(frames):
     f, _ = frames
-    svg = fig.liangshan_exit_svg(counties.county_frame(), f)
+    svg = fig.liangshan_exit_svg(f)
     assert svg.count('tabindex="0"') == 17
     # each in its aria-label and its title: 7 and 4 counties
     assert svg.count("left the list in 2020") == 14 and svg.count("left the list in 2019") == 8
+    # the layer's names, the same as the Liangshan county frame's: Butuo, not a code
+    labels = re.findall(r'aria-label="([^"]+)"', svg)
+    assert any(label.startswith("Butuo") for label in labels), labels[:3]
 
 
 def test_static_figures_draw(frames):

@@ -314,12 +314,22 @@ def interactive_exit_svg(mf: gpd.GeoDataFrame, provinces: gpd.GeoDataFrame | Non
     return "\n".join(out)
 
 
-def liangshan_exit_svg(counties: gpd.GeoDataFrame, frame: pd.DataFrame) -> str:
-    """The zoom on Liangshan: its 17 counties (from the Liangshan layer) coloured by the year
-    they left the national list, through
+def liangshan_layer() -> gpd.GeoDataFrame:
+    """Liangshan's 17 counties at full resolution (the Liangshan layer,
+    :func:`analysis.data.boundaries.load_counties`), with ``name_pinyin`` (its ``name_en``).
+    Read directly: the Liangshan county frame of :mod:`analysis.domain.counties` would load
+    and check every context table (seconds) for names the layer already has."""
+    gdf = boundaries.load_counties()
+    gdf["name_pinyin"] = gdf["name_en"]
+    return gdf
+
+
+def liangshan_exit_svg(frame: pd.DataFrame, counties: gpd.GeoDataFrame | None = None) -> str:
+    """The zoom on Liangshan: its 17 counties (``counties``, by default
+    :func:`liangshan_layer`) coloured by the year they left the national list, through
     :func:`analysis.figures.maps_svg.interactive_county_svg`."""
     listed = frame[frame["liangshan"]].set_index("census_2020_code")
-    gdf = counties.copy()
+    gdf = (liangshan_layer() if counties is None else counties).copy()
     year = gdf["adcode"].map(listed["exit_year"])
     gdf["exit_text"] = [f"left the list in {int(y)}" if pd.notna(y) else
                         "not a national poverty county" for y in year]
