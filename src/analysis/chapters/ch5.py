@@ -32,7 +32,7 @@ from analysis.domain import national
 #: re-executed when one of them changes (see liangshan_book.dependencies).
 DATA_FILES = ("datapackage.json", "national/*")
 
-#: The two counties of the author's trip (list codes): Butuo and Jinyang.
+#: The list codes of the two counties of the author's trip, Butuo and Jinyang.
 TRIP_COUNTIES = ("513429", "513430")
 #: Keys of the groups of :func:`analysis.domain.national.group_comparison`.
 GROUP_KEYS = {"Three regions and three prefectures (derived)": "sq",
