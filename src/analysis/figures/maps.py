@@ -56,8 +56,8 @@ DIVERGING = "PuOr"
 LABEL_NUDGE_KM: dict[str, tuple[float, float]] = {}
 
 _HALO = [pe.withStroke(linewidth=2.4, foreground="white")]
-#: How far the locator's prefecture borders may move when simplified (km): about 0.2 pt at its
-#: printed scale (some 400 km to the inch).
+#: How far the locator's prefecture borders may move when simplified, in km; about 0.2 pt at
+#: its printed scale (some 400 km to the inch).
 LOCATOR_TOLERANCE_KM = 1.0
 
 
