@@ -165,7 +165,8 @@ class Table:
             formatter = DataFrameFormatter(frame)
             columns = [[s.strip() for s in formatter.format_col(i)]
                        for i in range(frame.shape[1])]
-        header = [frame.columns.name or "Row"] + [str(c) for c in frame.columns]
+        corner = frame.columns.name or frame.index.name or "Row"
+        header = [corner] + [str(c) for c in frame.columns]
         rows = [[str(label)] + [col[r] for col in columns] for r, label in enumerate(frame.index)]
         return [header] + [[_MINUS.sub("\u2212", c) for c in row] for row in rows]
 

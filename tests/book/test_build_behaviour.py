@@ -83,14 +83,19 @@ def test_a_pdf_build_keeps_tex_box_warnings_in_its_log(tmp_path):
     assert re.fullmatch(r"pdf +\S+\.pdf, \d+ pages +[\d.]+ s  \S+/_build/logs/pdf\.log", line)
 
 
-def test_a_data_change_re_executes_and_an_unchanged_rebuild_executes_nothing(tmp_path):
+def _register_book(tmp_path):
+    """A one-chapter book that prints a register row's description, reading a copy of the data
+    package (LIANGSHAN_DATA_DIR): (book, data folder, environment)."""
     data = tmp_path / "data"
     shutil.copytree(paths.DATA, data)
-    env = {"LIANGSHAN_DATA_DIR": str(data)}
     code = ("from analysis.data.register import fact\n"
             "print('DESCRIPTION:', fact('liangshan.poor_population.2013').description)")
     (tmp_path / "book").mkdir()
-    book = _book(tmp_path / "book", code)
+    return _book(tmp_path / "book", code), data, {"LIANGSHAN_DATA_DIR": str(data)}
+
+
+def test_a_data_change_re_executes_and_an_unchanged_rebuild_executes_nothing(tmp_path):
+    book, data, env = _register_book(tmp_path)
     status, log = _build(book, env)
     assert status == 0, log
     assert "Executing notebook" in log
@@ -135,13 +140,7 @@ def test_a_new_environment_does_not_serve_outputs_made_with_old_data(tmp_path):
     """Sphinx starts a new environment when the configuration changes; a chapter whose data
     changed meanwhile must run again rather than be served from its old cache record (the cache
     keys on code cells only)."""
-    data = tmp_path / "data"
-    shutil.copytree(paths.DATA, data)
-    env = {"LIANGSHAN_DATA_DIR": str(data)}
-    code = ("from analysis.data.register import fact\n"
-            "print('DESCRIPTION:', fact('liangshan.poor_population.2013').description)")
-    (tmp_path / "book").mkdir()
-    book = _book(tmp_path / "book", code)
+    book, data, env = _register_book(tmp_path)
     status, log = _build(book, env)
     assert status == 0, log
 

@@ -7,9 +7,8 @@ import re
 
 import pytest
 from docutils import nodes
+from minibook import sphinx_build
 from sphinx import addnodes
-from sphinx.application import Sphinx
-from sphinx.util.docutils import docutils_namespace
 
 from analysis.data import paths
 from liangshan_book import citation
@@ -27,19 +26,13 @@ latex_documents = [("index", "book.tex", "T", "A", "manual")]
 
 
 def _build(root, builder):
-    src = root / "src"
-    src.mkdir(exist_ok=True)
-    (src / "conf.py").write_text(CONF)
-    (src / "index.rst").write_text("Book\n====\n\n.. toctree::\n\n   chapter\n   references\n")
-    (src / "chapter.rst").write_text("Chapter\n=======\n\nAs reported :cite:p:`peng2019liangshan`,"
-                                     " plotted with :cite:p:`hunter2007matplotlib`.\n")
-    (src / "references.rst").write_text(".. _references:\n\nReferences\n==========\n\n"
-                                        ".. bibliography::\n   :all:\n")
-    out = root / builder
-    with docutils_namespace():
-        Sphinx(str(src), str(src), str(out), str(root / "doctrees"), builder, status=None,
-               warningiserror=True, freshenv=True).build()
-    return out
+    return sphinx_build(root, builder, {
+        "conf.py": CONF,
+        "index.rst": "Book\n====\n\n.. toctree::\n\n   chapter\n   references\n",
+        "chapter.rst": "Chapter\n=======\n\nAs reported :cite:p:`peng2019liangshan`, plotted "
+                       "with :cite:p:`hunter2007matplotlib`.\n",
+        "references.rst": ".. _references:\n\nReferences\n==========\n\n"
+                          ".. bibliography::\n   :all:\n"})
 
 
 @pytest.fixture(scope="module")

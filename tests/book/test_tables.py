@@ -7,8 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from sphinx.application import Sphinx
-from sphinx.util.docutils import docutils_namespace
+from minibook import sphinx_build
 
 from liangshan_book.tables import column_spec
 
@@ -50,15 +49,7 @@ See :numref:`tbl-rates`.
 
 
 def _build(root, builder):
-    src = root / "src"
-    src.mkdir(exist_ok=True)
-    (src / "conf.py").write_text(CONF)
-    (src / "index.rst").write_text(INDEX)
-    out = root / builder
-    with docutils_namespace():
-        Sphinx(str(src), str(src), str(out), str(root / "doctrees"), builder, status=None,
-               warningiserror=True, freshenv=True).build()
-    return out
+    return sphinx_build(root, builder, {"conf.py": CONF, "index.rst": INDEX})
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 import pytest
 from browser_support import (
@@ -256,3 +257,69 @@ def test_figure_captions_meet_wcag_aa_contrast(browser, site, mode):
         context.close()
     assert checked >= 20, f"only {checked} caption texts found"
     assert low == [], f"caption text below {AA}:1 in {mode} mode: {low}"
+
+
+#: Chapter pages whose exercises are numbered by sphinx-exercise.
+EXERCISE_PAGES = CHAPTER_PAGES
+
+EXERCISES_JS = """() => {
+  const own = [...document.querySelectorAll('div.exercise')].map(e => [e.id,
+      (e.querySelector('.caption-number') || {}).textContent || '']);
+  const refs = [...document.querySelectorAll('a[href^="#ex-"]')].map(a => [
+      a.getAttribute('href').slice(1), a.textContent.trim()]);
+  return {own, refs};
+}"""
+
+
+@pytest.mark.parametrize("page_path", EXERCISE_PAGES)
+def test_exercise_numbers_resolve(browser, site, page_path):
+    """Each exercise carries a number of its chapter (Exercise 2.1...), and every link to an
+    exercise (from the text or from its solution) shows that same number and lands on it."""
+    context, page, errors, _ = visit(browser, site, page_path)
+    try:
+        found = page.evaluate(EXERCISES_JS)
+        chapter = page_path.split("/")[-1][2]  # ch2_basic_needs.html -> "2"
+        own = {ex_id: " ".join(number.split()) for ex_id, number in found["own"]}
+        bad = [f"{ex_id}: {number!r}" for ex_id, number in own.items()
+               if not re.fullmatch(rf"Exercise {chapter}\.\d+", number)]
+        wrong = [f"{href} shows {text!r}" for href, text in found["refs"]
+                 if own.get(href) is None or own[href] not in text]
+        if found["refs"]:  # a link really moves the page to its exercise
+            href = found["refs"][-1][0]
+            page.locator(f'a[href="#{href}"]').last.click()
+            page.wait_for_timeout(300)
+            in_view = page.evaluate(
+                "id => { const r = document.getElementById(id).getBoundingClientRect();"
+                " return r.top >= -5 && r.top < window.innerHeight; }", href)
+        else:
+            in_view = False
+    finally:
+        context.close()
+    assert len(own) >= 2 and bad == [], f"{page_path}: exercises {own}; unnumbered {bad}"
+    assert found["refs"] and wrong == [], f"{page_path}: links {wrong}"
+    assert in_view, f"{page_path}: the link to {href} did not bring it into view"
+    assert errors == []
+
+
+@pytest.mark.parametrize("page_path", CHAPTER_PAGES)
+def test_folded_code_opens(browser, site, page_path):
+    """The analysis code is on the page, folded: a click on the fold's title shows it, and a
+    second click folds it again."""
+    context, page, errors, _ = visit(browser, site, page_path)
+    try:
+        folds = page.locator("details.hide")
+        count = folds.count()
+        first = folds.first
+        code = first.locator("div.cell_input pre").first
+        before = code.is_visible()
+        first.locator("summary").click()
+        opened = code.is_visible()
+        text = code.inner_text() if opened else ""
+        first.locator("summary").click()
+        closed_again = not code.is_visible()
+    finally:
+        context.close()
+    assert count >= 2, f"{page_path}: {count} folded code cells"
+    assert (before, opened, closed_again) == (False, True, True)
+    assert "(" in text  # a call of the analysis, not an empty block
+    assert errors == []

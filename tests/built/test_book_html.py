@@ -71,6 +71,10 @@ def test_mathjax_is_bundled(pages):
     for text in with_math:
         assert "cdn.jsdelivr" not in text
     assert (HTML / "_static" / "mathjax" / "tex-chtml.js").is_file()
+    # the bundles no page loads are not shipped (liangshan_book.offline.trim_mathjax)
+    assert not (HTML / "_static" / "mathjax" / "tex-svg.js").exists()
+    assert not (HTML / "_static" / "mathjax" / "output" / "svg").exists()
+    assert (HTML / "_static" / "mathjax" / "output" / "chtml").is_dir()
 
 
 def test_every_image_has_meaningful_alt_text(pages):

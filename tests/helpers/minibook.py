@@ -48,3 +48,21 @@ def build(root: Path, env=None):
                           capture_output=True, text=True, env={**os.environ, **(env or {})},
                           timeout=300)
     return proc.returncode, proc.stdout + proc.stderr
+
+
+def sphinx_build(root: Path, builder: str, files: dict[str, str]) -> Path:
+    """Build a small Sphinx project in-process: ``files`` (``conf.py``, ``index.rst``...) are
+    written to ``root/src`` and built with ``builder`` into ``root/<builder>``, warnings as
+    errors, from a fresh environment. Returns the output folder."""
+    from sphinx.application import Sphinx
+    from sphinx.util.docutils import docutils_namespace
+
+    src = root / "src"
+    src.mkdir(exist_ok=True)
+    for name, text in files.items():
+        (src / name).write_text(text)
+    out = root / builder
+    with docutils_namespace():
+        Sphinx(str(src), str(src), str(out), str(root / "doctrees"), builder, status=None,
+               warningiserror=True, freshenv=True).build()
+    return out

@@ -23,15 +23,17 @@ IGNORED = (".venv", ".git", "_build", ".pytest_cache", ".ruff_cache", "__pycache
            "*.egg-info", ".ipynb_checkpoints", ".import_linter_cache", "artifacts")
 #: A build's line that names the kernels' unencrypted TCP channels (ipykernel's notice).
 TCP_NOTICE = "without encryption"
-#: A one-chapter edit as a reader makes it: (chapter, text before, text after). Exercise 2.1's
-#: season, counted from May instead of April: the glued number of days in its solution goes
-#: from 214 to 184 (May 31 + June 30 + July 31 + August 31 + September 30 + October 31).
+#: The edit a student makes first: a shorter building season in chapter 2's assumptions cell
+#: (one line added under ``A = Assumptions()``, as the cell's comment suggests).
 EDIT = ("chapters/ch2_basic_needs.md",
-        "housing.season_days(first_month=4, last_month=10)",
-        "housing.season_days(first_month=5, last_month=10)")
+        "A = Assumptions()",
+        "A = Assumptions()\nA.construction_season_days = 250")
 EDIT_PAGE = "chapters/ch2_basic_needs.html"
-#: What the page shows before and after the edit (visible text, whitespace collapsed).
-SHOWN_BEFORE, SHOWN_AFTER = "season_days(): 214 days", "season_days(): 184 days"
+#: What the page shows before and after the edit (visible text, whitespace collapsed): the
+#: season's length and its months (analysis.domain.housing.season_words: 250 days ending on
+#: 30 November start on 26 March).
+SHOWN_BEFORE = "This chapter assumes 275 days, March to November (set in the"
+SHOWN_AFTER = "This chapter assumes 250 days, 26 March to 30 November (set in the"
 
 
 def page_text(root: Path, page: str = EDIT_PAGE) -> str:

@@ -26,9 +26,10 @@ def helpers(A: Assumptions) -> Values:
     r = social.mobilisation_ratios().set_index("ratio")["value"]
     f = social.mobilisation_ratios
     for key, label, what in (
-            ("ch4_members_per_team", "working-team members per team", "members per team"),
+            ("ch4_members_per_team", "working-team members per team",
+             "members per team, at least (the article gives the total as more than a figure)"),
             ("ch4_poor_per_member", "remaining poor per working-team member, end-2018",
-             "registered poor per working-team member, end of 2018"),
+             "registered poor per working-team member, end of 2018, at most"),
             ("ch4_poor_per_official_2018", "remaining poor per official, end-2018",
              "registered poor per official, end of 2018"),
             ("ch4_poor_per_official_2019", "remaining poor per official, end-2019",

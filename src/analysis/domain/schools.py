@@ -1,4 +1,4 @@
-"""The education side of the resource paradox: overflowing classes beside near-empty ones.
+"""The education side of the resource paradox: overflowing classes beside very small ones.
 
 Computed from register rows of section III, paragraph 24:
 ``jinyang.compulsory_education_classes``, ``jinyang.classes_55_plus``,
@@ -6,7 +6,7 @@ Computed from register rows of section III, paragraph 24:
 ``jinyang.boarders_per_bed``, ``zhaizi_school.students``, ``zhaizi_school.largest_class`` and
 ``zhaizi_school.smallest_class``; the health side comes from :mod:`analysis.domain.clinics`.
 In the article the paradox lies inside the school system (classes overfull in one place,
-near-empty in another), as it lies inside the health system: the two are not set against each
+very small in another), as it lies inside the health system: the two are not set against each
 other.
 
 National class-size norms are not in the article. They enter only as labelled parameters:

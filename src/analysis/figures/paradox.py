@@ -1,5 +1,5 @@
 """Figures of the resource paradox of section III, one per sector: health care both short and
-little used; schools both overfull and near-empty.
+little used; schools both overfull and small.
 
 Drawing only: every number comes from :mod:`analysis.domain.clinics`,
 :mod:`analysis.domain.schools` (which read the register) and the context tables they read.
@@ -182,7 +182,7 @@ def schools_figure(norm_primary: float | None = None,
     ax.set_xlim(0, biggest * 1.18)
     ax.set_xlabel("Pupils per class (norms are assumptions, not from the article)")
     ax.set_title("(b) Class sizes on one scale", loc="left", fontsize=10)
-    fig.suptitle("Jinyang's schools: overfull classes and a near-empty village school",
+    fig.suptitle("Jinyang's schools: overfull classes and a small village school",
                  fontsize=11, fontweight="bold", x=0.02, y=0.985, ha="left")
     style.source_line(fig, "Source: the article (section III, paragraph 24): Jinyang's classes "
                       "and Zhaizi Village Primary School. Zhaizi's possible mean class is "

@@ -65,8 +65,8 @@ def implied() -> list[Check]:
         "still poor.", (hh, pp, hr, pr), value(pp) / value(hh), value(pr) / value(hr), 0.0,
         NOTHING,
         f"persons per household; all {value(pp) / value(hh):.2f}, still poor "
-        f"{value(pr) / value(hr):.2f}, those who left {left:.2f}: larger households remain "
-        "poor; nothing fixes what the sizes should be"))
+        f"{value(pr) / value(hr):.2f}, those who left {left:.2f}: the households still poor "
+        "are larger on average; nothing fixes what the sizes should be"))
     n_min, n_max = zhaizi_class_bounds()
     rows.append(Check(
         "zhaizi.class_count", "implied",
@@ -96,5 +96,5 @@ def _pensions() -> Check:
         f"({pct(low60 / value(line), 0)} to {pct(high60 / value(line), 0)} of "
         f"{number(value(line))}), {number(low80)} to {number(high80)} over 80 "
         f"({pct(low80 / value(line), 0)} to {pct(high80 / value(line), 0)}); the article says "
-        "that welfare payments together reach the minimum, which rests on subsistence "
+        "that welfare payments together can reach the minimum, which rests on subsistence "
         "allowances it does not quantify")
