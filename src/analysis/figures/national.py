@@ -35,6 +35,9 @@ LIANGSHAN_EDGE = style.OKABE_ITO["vermillion"]
 #: The southern edge of the main map, in degrees north; the South China Sea islands, none a
 #: poverty county, fall outside its frame.
 SOUTH_EDGE = 17.5
+#: Where the static map's inset of Liangshan sits, in figure fractions (left, bottom, width,
+#: height): the south-west corner, which holds no Chinese county.
+INSET = (0.005, 0.215, 0.25, 0.22)
 
 
 def _source(fig: Figure, data: str) -> None:
@@ -132,8 +135,10 @@ def exit_year_map(mf: gpd.GeoDataFrame, provinces: gpd.GeoDataFrame | None = Non
     minx, _, maxx, maxy = prov[prov["province_code"] != "710000"].total_bounds
     ax.set_xlim(minx, maxx)
     ax.set_ylim(south.y.iloc[0], maxy)
-    maps.scale_bar(ax, 500, x=0.03, y=0.05)
-    inset = fig.add_axes((0.70, 0.215, 0.29, 0.27))
+    # the inset in the empty south-west corner (India, Nepal, Myanmar lie outside the map's
+    # data), where it hides no county; the scale bar in the south-east, over the sea
+    maps.scale_bar(ax, 500, x=0.80, y=0.05)
+    inset = fig.add_axes(INSET)
     _draw_years(inset, ls, linewidth=0.6)
     inset.set_aspect("equal")
     inset.set_xticks([])
