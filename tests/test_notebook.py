@@ -103,7 +103,8 @@ def test_table_cells_are_shown_whole_in_html_and_in_the_markdown_for_the_pdf():
     assert ":class: liangshan-table numeric-2\n" in md
     assert "* - Check\n  - Value\n  - Note\n" in md
     assert f"* - c1\n  - 1295600.0\n  - {long_note.strip()}\n" in md  # pandas' formatting
-    assert "  - ids a\\_b and \\*c\\*, one \\| two\n" in md  # no markup leaks
+    # no markup leaks; the identifier may break after its "_" (a zero-width space)
+    assert "  - ids a\\_\u200bb and \\*c\\*, one \\| two\n" in md
     assert "footnotesize" not in md and "scriptsize" not in md  # three columns: normal size
 
 
@@ -127,17 +128,21 @@ def test_column_widths_follow_the_cells_and_fit_the_line():
     from analysis.notebook import WIDEST_COLUMN, column_widths
 
     rows = [["Id", "Note"], ["a", "word " * 100], ["b", "short"]]
-    # "Id" in the heading face: (1.4 + 1) * 1.15 = 2.76, plus padding 2: 5; the note capped
+    # "Id" in the heading face: (1.4 + 1) * 1.3 = 3.12, plus padding 2: 5; the note capped
     assert column_widths(rows, 200) == [5, WIDEST_COLUMN]
-    # too wide for the line: the wants shrink until the line is full (the note from 40 to 22),
+    # too wide for the line: the wants shrink until the line is full (the note from 40 to 20),
     # but no column below its longest word; the row label "CONSISTENT", ten capitals in the
-    # heading face, needs 10 * 1.4 * 1.15 + 2 = 18.1
+    # heading face, needs 10 * 1.4 * 1.3 + 2 = 20.2
     wide = [["Verdict", "What is tested"], ["CONSISTENT", "a long sentence " * 20]]
-    assert column_widths(wide, 40) == [18, 22]
-    # an identifier needs only its longest piece between "." and "_"
-    # (and when even the needs do not fit, each column gets just its need: "k", 1.15 + 2)
+    assert column_widths(wide, 40) == [20, 20]
+    # an identifier needs only its longest piece, up to a break after "." or "_"
+    # (and when even the needs do not fit, each column gets just its need: "k", 1.3 + 2)
     assert column_widths([["k", "x"], ["a", "liangshan.spontaneous_migrant"]], 5) == [
-        3, len("spontaneous") + 2]
+        3, len("spontaneous_") + 2]
+    # a short identifier breaks too ("bricks_per_home", 15 characters): its need is a piece
+    assert column_widths([["k", "x"], ["a", "bricks_per_home"]], 5)[1] == len("bricks_") + 2
+    # a number does not: "1,234.5" is one piece of 7 characters, 7 * 1.1 + 2 = 9.7
+    assert column_widths([["k", "x"], ["a", "1,234.5"]], 5)[1] == 10
 
 
 def test_long_identifiers_may_break_in_the_pdf():

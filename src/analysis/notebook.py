@@ -239,20 +239,31 @@ def _breaks_across_pages(rows: list[list[str]]) -> bool:
 #: how many columns, the LaTeX size command, and how many characters of running text fit on a
 #: line of the text block at that size (FreeSerif: 10.95 pt, 9 pt, 8 pt; A4, as the book is
 #: laid out; the space between columns is counted in COLUMN_PADDING).
+#:
+#: :meta hide-value:
 TYPE_SIZES = ((5, "", 88), (7, "\\footnotesize", 108), (10**6, "\\scriptsize", 124))
+#: How much wider the heading face (header row, row labels) sets a word than the body face
+#: (headers such as "Compound" ran 7 pt past their column at 1.15).
+BOLD = 1.3
 #: The widest a column is made for its typical cell (characters).
 WIDEST_COLUMN = 40
 #: The space LaTeX leaves around a cell's text (twice ``\\tabcolsep``), in characters.
 COLUMN_PADDING = 2
-#: Where a long identifier may break in the PDF, and from what length on.
+#: Where an identifier or a long token may break in the PDF, and from what length on any
+#: token may (an identifier, with "_" or a "." between letters, always may: ``bricks_per_home``
+#: in a narrow column ran into the next).
 _BREAK_AFTER = re.compile(r"([._/])(?=.)")
 _LONG_TOKEN = 16
-_SEGMENT = re.compile(r"[\s._/]+")
+_IDENTIFIER = re.compile(r"[A-Za-z0-9]_[A-Za-z0-9]|[A-Za-z]\.[A-Za-z]")
+#: What separates the pieces of a cell that LaTeX cannot break (spaces, zero-width spaces).
+_SEGMENT = re.compile(r"[\s\u200b]+")
 
 
 def _breakable(text: str) -> str:
-    """``text`` with a zero-width space after each ".", "_" or "/" inside long tokens."""
-    return " ".join(_BREAK_AFTER.sub("\\1\u200b", w) if len(w) > _LONG_TOKEN else w
+    """``text`` with a zero-width space after each ".", "_" or "/" inside identifiers and long
+    tokens."""
+    return " ".join(_BREAK_AFTER.sub("\\1\u200b", w)
+                    if len(w) > _LONG_TOKEN or _IDENTIFIER.search(w) else w
                     for w in text.split(" "))
 
 
@@ -260,7 +271,7 @@ def _length(text: str, bold: bool = False) -> float:
     """Printed length of ``text`` in average lower-case characters: capitals and figures are
     wider, and so is the heading face of the header and the row labels."""
     width = sum(1.4 if c.isupper() else 1.1 if c.isdigit() else 1.0 for c in text)
-    return width * (1.15 if bold else 1.0)
+    return width * (BOLD if bold else 1.0)
 
 
 def column_widths(rows: list[list[str]], capacity: int) -> list[int]:
@@ -277,7 +288,7 @@ def column_widths(rows: list[list[str]], capacity: int) -> list[int]:
 
     need = [COLUMN_PADDING + max(_length(seg, bold=(r == 0 or j == 0))
                                  for r, cell in enumerate(col)
-                                 for seg in (_SEGMENT.split(cell) or [""]))
+                                 for seg in (_SEGMENT.split(_breakable(cell)) or [""]))
             for j, col in enumerate(zip(*rows))]
     want = [max(n, min(WIDEST_COLUMN, statistics.mean(_length(c, bold=(j == 0)) for c in col)))
             for j, (n, col) in enumerate(zip(need, zip(*rows)))]

@@ -35,7 +35,9 @@ EXTRA_PLACES = {"Yida": "Yida (village, Jinyang)", "Chengdu": "Chengdu",
                 "Guangdong": "Guangdong", "Zhejiang": "Zhejiang"}
 #: Terms of the index (entry -> the case-insensitive pattern that finds it in a paragraph).
 TERMS = {
-    "poverty register (government's list of poor households)": r"poverty[- ]register",
+    # "register" is the book's table of the article's claims; the government's list of
+    # registered poor households (建档立卡) is the poverty roll
+    "poverty roll (government's list of poor households)": r"poverty[- ]roll",
     "registered poor": r"registered[- ]poor",
     "poverty rate": r"poverty rates?\b|poverty incidence",
     "sample survey (NBS)": r"sample survey",
@@ -94,13 +96,16 @@ def entries(text: str) -> list[str]:
     return sorted(found)
 
 
-#: Where LaTeX cannot take an index mark (moving arguments, tables), or there is no prose.
+#: Where LaTeX cannot take an index mark (moving arguments, tables), or there is no prose;
+#: and text that one edition only has (``{only}``): the index is collected once for both, and
+#: an entry there would point the other edition's index at text it does not have.
 _NOT_PROSE = (nodes.caption, nodes.title, nodes.table, nodes.literal_block, nodes.raw,
-              addnodes.desc)
+              addnodes.desc, addnodes.only)
 
 
 def _skip(node: nodes.Node) -> bool:
-    """Whether ``node`` sits in a caption, title, table, code block or API description."""
+    """Whether ``node`` sits in a caption, title, table, code block, API description or
+    ``{only}`` block."""
     node = node.parent
     while node is not None:
         if isinstance(node, _NOT_PROSE):

@@ -6,6 +6,8 @@
 - On its back: the recommended citation (:func:`liangshan_book.citation.plain_reference`), the
   article to cite with it, and the licences.
 - A page with the abstract (``CITATION.cff``'s ``abstract``).
+- The PDF's metadata besides title and author: subject (the abstract), keywords (``keywords``)
+  and language, for catalogues and screen readers.
 - After the contents: a list of figures and a list of tables, in the contents and the PDF's
   bookmarks too.
 
@@ -61,7 +63,26 @@ def _reference_tex(cff: dict) -> str:
     return f"{_tex(before)}\\emph{{{_tex(title)}}}{_tex(after)}"
 
 
-def maketitle(cff: dict) -> str:
+def _pdf_string(text: str) -> str:
+    """``text`` as a value of ``\\hypersetup`` (a PDF string): one line, without the
+    characters that TeX would read as commands."""
+    return re.sub(r"[\\{}%#&_^~$]", " ", " ".join(text.split()))
+
+
+def pdf_metadata(cff: dict, language: str = "en") -> str:
+    """The ``\\hypersetup`` of the PDF's subject, keywords and language."""
+    return (f"\\hypersetup{{pdfsubject={{{_pdf_string(cff.get('abstract', ''))}}}, "
+            f"pdfkeywords={{{_pdf_string(', '.join(cff.get('keywords', [])))}}}, "
+            f"pdflang={{{language}}}}}")
+
+
+def copyright_line(cff: dict) -> str:
+    """The copyright line of the title page's back: ``© 2026 <authors>``."""
+    year = datetime.date.fromisoformat(cff["date-released"]).year
+    return f"\u00a9 {year} {', '.join(citation.authors(cff))}."
+
+
+def maketitle(cff: dict, language: str = "en") -> str:
     """LaTeX of the title page, its back (citation, licences) and the abstract page."""
     title, subtitle = title_parts(cff)
     authors = " \\and ".join(_tex(a) for a in citation.authors(cff))
@@ -75,6 +96,7 @@ def maketitle(cff: dict) -> str:
                f"{_tex(ref['authors'][0]['given-names'])}, \u201c{_tex(ref['title'])}\u201d, "
                f"\\emph{{{_tex(ref['journal'])}}}, {ref['year']}" if ref else "")
     return "\n".join([
+        pdf_metadata(cff, language),
         "\\liangshantitlepage",
         f"  {{{_tex(title)}}}",
         f"  {{{_tex(subtitle)}}}",
@@ -84,7 +106,7 @@ def maketitle(cff: dict) -> str:
         "\\liangshanverso",
         f"  {{{_reference_tex(cff)}}}",
         f"  {{{article}}}",
-        f"  {{{_tex(licences)} {_tex(DATA_LICENCES)}}}",
+        f"  {{{_tex(copyright_line(cff))} {_tex(licences)} {_tex(DATA_LICENCES)}}}",
         f"\\liangshanabstract{{{_tex(' '.join(cff.get('abstract', '').split()))}}}",
     ])
 
@@ -96,7 +118,7 @@ TABLE_OF_CONTENTS = "\\liangshancontents"
 def _configure(app, config) -> None:
     cff = citation.metadata()
     elements = dict(config.latex_elements or {})
-    elements["maketitle"] = maketitle(cff)
+    elements["maketitle"] = maketitle(cff, config.language or "en")
     elements["tableofcontents"] = TABLE_OF_CONTENTS
     config.latex_elements = elements
     config.today = release_date(cff)

@@ -6,6 +6,12 @@ In the LaTeX build (the whole book as one document tree) it
   the table of contents, its headings as bold lines) as an unnumbered chapter, *Introduction*,
   with unnumbered sections, listed in the contents and the PDF's bookmarks, its own running
   foot;
+- sets the chapters of the parts that ``_toc.yml`` leaves unnumbered (the primer "Before you
+  start", the instructors' page) as unnumbered chapters, and numbers the exercises with the
+  chapter's number only (Jupyter Book's LaTeX sets ``numfig_secnum_depth`` to 2), so that
+  chapters, figures, tables and exercises carry the same numbers as in the HTML book;
+- prints the output of a cell whose output the HTML book folds (``hide-output``: a fold is a
+  thing of the screen; Jupyter Book's LaTeX would drop it);
 - heads the appendices as appendices (``\\appendix``: chapters A to E, "Appendix A" above each
   title, figures and tables A.1...) and drops the "Appendix A." that each title carries for the
   HTML book; sets the API documentation (Appendix E) in smaller type;
@@ -61,6 +67,16 @@ def is_empty_section(section: nodes.section) -> bool:
     return all(isinstance(c, nodes.title) or silent(c) for c in section.children)
 
 
+def unnumbered_chapters(site_map) -> list[str]:
+    """The documents of the parts that ``_toc.yml`` leaves unnumbered, the appendices (lettered
+    instead) aside: the chapters set without a number in both editions."""
+    if site_map is None:
+        return []
+    return [str(item) for tree in site_map.root.subtrees
+            if not tree.numbered and tree.caption != APPENDICES
+            for item in tree.items if isinstance(item, str)]
+
+
 def _raw(latex: str) -> nodes.raw:
     return nodes.raw("", latex, format="latex")
 
@@ -111,12 +127,16 @@ class BookStructure(SphinxPostTransform):
                       if s.get("docname") == root), None)
         if intro is not None:
             self._introduction(intro)
+        unnumbered = unnumbered_chapters(getattr(self.config, "external_site_map", None))
         for start in list(self.document.findall(addnodes.start_of_file)):
             name = start.get("docname", "")
             if name == APPENDICES:
                 self._appendices(start)
             elif name in BACK_MATTER:
                 start.insert(0, _raw("\\liangshanbackmatter\n"))
+            elif name in unnumbered:
+                start.insert(0, _raw("\\liangshanunnumbered\n"))
+                start.append(_raw("\\liangshannumbered\n"))
             elif name in COMPACT:
                 chapter = _first_section(start)
                 if chapter is not None:
@@ -126,10 +146,17 @@ class BookStructure(SphinxPostTransform):
     def _introduction(section: nodes.section) -> None:
         """Open the root page with an unnumbered chapter; its headings become unnumbered
         sections (in the contents and bookmarks); numbering resumes after it."""
+        from sphinx.util import texescape
         from sphinx_jupyterbook_latex.nodes import RootHeader
 
+        texescape.init()  # the escape maps (Sphinx fills them when its LaTeX builder starts)
         at = 1 if section.children and isinstance(section[0], nodes.title) else 0
-        section.insert(at, _raw(f"\\liangshanfrontchapter{{{INTRODUCTION}}}\n"))
+        # the labels of the page's title (``(intro)=``), which Jupyter Book's LaTeX drops with
+        # the title, on the chapter that replaces it: a {ref} to it must resolve in print
+        docname = section.get("docname", "")
+        labels = "".join(f"\\label{{\\detokenize{{{docname}:{i}}}}}"
+                         for i in section.get("ids", []))
+        section.insert(at, _raw(f"\\liangshanfrontchapter{{{INTRODUCTION}}}{labels}\n"))
         for header in list(section.findall(RootHeader)):
             header.replace_self(_raw(f"\\liangshanfrontsection{{{tex_escape(header.astext())}}}\n"))
         section.append(_raw("\\liangshanmainmatter\n"))
@@ -205,14 +232,47 @@ class LongSignatures(SphinxPostTransform):
     formats = ("latex",)
 
     def run(self, **kwargs):
-        for signature in self.document.findall(addnodes.desc_signature):
+        for signature in list(self.document.findall(addnodes.desc_signature)):
             if len(signature.astext()) <= SIGNATURE:
                 continue
+            lines = 2  # the name and the closing parenthesis
             for params in signature.findall(addnodes.desc_parameterlist):
                 params["multi_line_parameter_list"] = True
+                lines += len(params.children)
+            # the signature on one page: LaTeX allows no break inside it (nor between it and
+            # its first line of text), and pushed the closing parenthesis past the page's foot
+            desc = signature.parent
+            if isinstance(desc, addnodes.desc) and desc.parent is not None:
+                desc.parent.insert(desc.parent.index(desc),
+                                   _raw(f"\\needspace{{{lines + 2}\\baselineskip}}\n"))
+
+
+class PrintHiddenOutputs(SphinxPostTransform):
+    """Print the output of a cell tagged ``hide-output`` (folded in HTML): before Jupyter
+    Book's LaTeX transform (priority 400) drops it."""
+
+    default_priority = 390
+    formats = ("latex",)
+
+    def run(self, **kwargs):
+        for node in self.document.findall(nodes.container):
+            if "tag_hide-output" in node["classes"]:
+                node["classes"].remove("tag_hide-output")
+
+
+def _chapter_numbers_only(app) -> None:
+    """Number figures, tables and exercises by chapter (1.1, 1.2...) in the LaTeX build as in
+    HTML: Jupyter Book's LaTeX sets ``numfig_secnum_depth`` to 2 when the book has parts, and
+    sphinx-exercise prints the numbers Sphinx assigns (1.12.1 for the first exercise of
+    chapter 1 in section 12); LaTeX numbers figures and tables itself."""
+    if app.builder.format == "latex":
+        app.config.numfig_secnum_depth = app.config._raw_config.get("numfig_secnum_depth", 1)
 
 
 def setup(app):
+    # after Jupyter Book's LaTeX extension has set its own depth (builder-inited, priority 500)
+    app.connect("builder-inited", _chapter_numbers_only, priority=900)
+    app.add_post_transform(PrintHiddenOutputs)
     app.add_post_transform(LongSignatures)
     app.add_post_transform(ShortCaptions)
     app.add_post_transform(DropEmptyChapters)

@@ -27,7 +27,7 @@ def test_the_release_date_is_written_in_words():
 
 
 def test_the_title_page_its_back_and_the_abstract_carry_the_citation_metadata():
-    tex = front_matter.maketitle(CFF)
+    tex = front_matter.maketitle(CFF).split("\n", 1)[1]  # after the PDF's metadata
     assert tex.startswith("\\liangshantitlepage\n  {Liangshan, line by line}\n"
                           "  {A re\\sphinxhyphen{}analysis of a field report \\& its numbers}\n")
     assert "{Liangshan compendium developers}" in tex
@@ -37,6 +37,7 @@ def test_the_title_page_its_back_and_the_abstract_carry_the_citation_metadata():
     assert "Version 0.2.0, released 2027\\sphinxhyphen{}03\\sphinxhyphen{}05" in tex
     assert "Peng Qinghua, \u201cPoverty Alleviation in Liangshan Prefecture\u201d" in tex
     assert "MIT licence" in tex and "(CC BY 4.0)" in tex and "AMap" in tex
+    assert "\u00a9 2027 Liangshan compendium developers." in tex  # the copyright line
     assert ("\\liangshanabstract{An executable compendium that re\\sphinxhyphen{}analyses an "
             "\u201carticle\u201d.}") in tex  # curly quotes
 
@@ -51,3 +52,10 @@ def test_the_book_s_own_citation_file_makes_a_title_page():
     tex = front_matter.maketitle(cff)
     assert f"{{Version {cff['version']}}}" in tex
     assert f"{{Released {front_matter.release_date(cff)}}}" in tex
+
+
+def test_the_pdf_s_metadata_gives_subject_keywords_and_language():
+    tex = front_matter.maketitle({**CFF, "keywords": ["poverty alleviation", "Liang_shan"]})
+    first = tex.split("\n", 1)[0]
+    assert first == ("\\hypersetup{pdfsubject={An executable compendium that re-analyses an "
+                     '"article".}, pdfkeywords={poverty alleviation, Liang shan}, pdflang={en}}')

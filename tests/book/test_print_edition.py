@@ -127,13 +127,14 @@ def test_the_introduction_becomes_an_unnumbered_chapter_with_unnumbered_sections
     header = RootHeader(level=2)
     header += nodes.Text("Reading the numbers & more")
     intro = _section("Liangshan, line by line", nodes.paragraph("", "text"), header,
-                     docname="index")
+                     docname="index", ids=["intro"])
     _run(BookStructure, _document())  # nothing to do: no error
     document = _document()
     document += intro
     _run(BookStructure, document)
     latex = _latex(intro)
-    assert latex.startswith("\\liangshanfrontchapter{Introduction}")
+    assert latex.startswith("\\liangshanfrontchapter{Introduction}"
+                            "\\label{\\detokenize{index:intro}}")  # a {ref} to it resolves
     assert "\\liangshanfrontsection{Reading the numbers \\& more}" in latex  # escaped
     assert latex.rstrip().endswith("\\liangshanmainmatter")  # numbering resumes after it
     assert not list(intro.findall(RootHeader))
@@ -204,3 +205,63 @@ def test_a_long_signature_is_printed_a_parameter_a_line():
     _run(LongSignatures, document)
     assert next(long.findall(addnodes.desc_parameterlist))["multi_line_parameter_list"]
     assert not next(short.findall(addnodes.desc_parameterlist)).get("multi_line_parameter_list")
+
+
+def test_the_parts_left_unnumbered_in_the_toc_are_unnumbered_chapters_in_print():
+    """The primer and the instructors' page are unnumbered in HTML (their parts have no
+    ``numbered``), so in print too; the appendices are lettered, not listed here."""
+    from sphinx_external_toc.parsing import parse_toc_yaml
+
+    from liangshan_book.print_edition import BookStructure, unnumbered_chapters
+
+    site_map = parse_toc_yaml(paths.ROOT / "_toc.yml")
+    assert unnumbered_chapters(site_map) == ["chapters/primer_setting", "chapters/instructor"]
+    primer = addnodes.start_of_file(docname="chapters/primer_setting")
+    primer += _section("Before you start: the setting", nodes.paragraph("", "text"))
+    ch1 = addnodes.start_of_file(docname="chapters/ch1_changes")
+    ch1 += _section("What changed in Liangshan")
+    document = _document()
+    document += [primer, ch1]
+    from types import SimpleNamespace
+
+    bare = type("Bare", (BookStructure,), {"config": SimpleNamespace(
+        root_doc="index", external_site_map=site_map)})
+    transform = bare.__new__(bare)
+    transform.document = document
+    transform.run()
+    assert _latex(primer).startswith("\\liangshanunnumbered")  # before its \chapter
+    assert _latex(primer).rstrip().endswith("\\liangshannumbered")
+    assert _latex(ch1) == ""
+
+
+def test_a_folded_output_is_printed():
+    from liangshan_book.print_edition import PrintHiddenOutputs
+
+    cell = nodes.container("", nodes.container("", classes=["cell_output"]),
+                           classes=["cell", "tag_remove-input", "tag_hide-output"])
+    document = _document()
+    document += cell
+    _run(PrintHiddenOutputs, document)
+    assert cell["classes"] == ["cell", "tag_remove-input"]
+
+
+def test_no_long_constant_prints_its_value_in_the_api_documentation():
+    """A documented constant whose value would fill a page (the assumptions' registry, the
+    chapters' conclusions) hides it (``:meta hide-value:``): Appendix E printed the registry's
+    repr over the page's foot. 1,000 characters are about 12 lines of Appendix E."""
+    import importlib
+    import pkgutil
+
+    from sphinx.pycode import ModuleAnalyzer
+
+    import analysis
+
+    long = []
+    for info in pkgutil.walk_packages(analysis.__path__, "analysis."):
+        module = importlib.import_module(info.name)
+        for (owner, name), lines in ModuleAnalyzer.for_module(info.name).find_attr_docs().items():
+            if owner or name.startswith("_") or "hide-value" in " ".join(lines):
+                continue
+            if len(repr(getattr(module, name, None))) > 1000:
+                long.append(f"{info.name}.{name}")
+    assert long == []

@@ -234,6 +234,8 @@ def _judged_hold(A: Assumptions) -> float:
 
 
 #: The appendix's conclusions, swept over the range of each assumption they use.
+#:
+#: :meta hide-value:
 CONCLUSIONS = [
     Conclusion(key="appendix_b.almost_half",
                statement="The article's 'almost half' fits Butuo's fall in health-facility "

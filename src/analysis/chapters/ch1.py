@@ -243,6 +243,8 @@ def _need(place: str, column: str):
 
 
 #: The chapter's conclusions that rest on an assumption (its sensitivity table).
+#:
+#: :meta hide-value:
 CONCLUSIONS = (
     Conclusion("ch1.liangshan_speed_up", "Liangshan had to speed up to empty its poverty roll "
                "by the deadline (pace needed over pace achieved above 1)",

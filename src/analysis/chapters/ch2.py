@@ -345,6 +345,8 @@ def _example_pay(A: Assumptions) -> float:
 
 
 #: The chapter's statements that rest on an assumption, for the sensitivity table.
+#:
+#: :meta hide-value:
 CONCLUSIONS = (
     Conclusion(
         key="ch2.season_premium",

@@ -181,6 +181,8 @@ def _survey(A: Assumptions) -> float:
 
 
 #: The chapter's conclusions that rest on an assumption (its sensitivity table).
+#:
+#: :meta hide-value:
 CONCLUSIONS = (
     Conclusion("ch4.survey_one_in_three", "The survey had at least one member in Liangshan for "
                "every three registered poor people there", _survey, lambda x: x >= 1 / 3,

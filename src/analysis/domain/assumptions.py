@@ -206,6 +206,8 @@ _APPENDIX_B = [
 ]
 
 #: Every assumption of the book, by name.
+#:
+#: :meta hide-value:
 REGISTRY: dict[str, Assumption] = {a.name: a for a in (*_CH1, *_CH2, *_CH3, *_CH4,
                                                        *_APPENDIX_B)}
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from analysis.data import register
 from analysis.domain import policy, social
@@ -219,6 +219,10 @@ def mobilisation(survey_liangshan_share: float | None = None) -> Figure:
         ax1.text(val * 1.1, i, number(val), va="center", fontsize=7.5)
     ax1.set_xscale("log")
     ax1.set_xlim(1000, 1e7)
+    # the powers of ten in words, not as 10 with a superscript (printed below 6 pt)
+    ax1.set_xticks([1e3, 1e4, 1e5, 1e6, 1e7], ["1k", "10k", "100k", "1m", "10m"],
+                   fontsize=8)
+    ax1.xaxis.set_minor_formatter(NullFormatter())
     ax1.set_yticks(range(len(heads)), [h[0] for h in heads], fontsize=8)
     ax1.invert_yaxis()
     ax1.set_xlabel("Persons (log scale)")

@@ -27,17 +27,27 @@ def _pct(x: float) -> str:
     return f"{x:+.0f}%" if abs(x) >= 10 else f"{x:+.1f}%"
 
 
-def tornado(rows: pd.DataFrame, limit: float = 100.0) -> Figure:
+#: Height in inches that a line of a row's label takes, and the least height of a row (room
+#: for its two bars).
+ROW_LINE_IN = 0.15
+ROW_MIN_IN = 0.6
+
+
+def tornado(rows: pd.DataFrame, limit: float = 100.0, widest: float | None = None) -> Figure:
     """A horizontal bar for each end of each assumption's range, from zero to the change in
     the conclusion's number (percent of its value at the defaults), largest swing on top.
 
     A bar longer than ``limit`` stops at it, with its value written beside it. At the end of a
     bar where the conclusion no longer holds (or starts to hold), :data:`FLIP_MARK` is written.
+    The chart is as tall as its labels need (a row per conclusion and assumption); the book
+    draws its rows in two charts so that each fits a printed page with its caption.
 
     Args:
         rows: with columns label, change_low_pct, change_high_pct, holds_at_low,
             holds_at_default, holds_at_high.
         limit: the widest a bar is drawn, in percent.
+        widest: the largest change, in percent, that the horizontal axis must hold (by
+            default that of ``rows``): the same for charts that are read side by side.
 
     Raises:
         ValueError: no rows.
@@ -46,14 +56,24 @@ def tornado(rows: pd.DataFrame, limit: float = 100.0) -> Figure:
         raise ValueError("no conclusions to draw")
     n = len(rows)
     lines = [str(label).count("\n") + 1 for label in rows["label"]]
-    height = 1.4 + sum(0.3 * k + 0.3 for k in lines)
+    row_heights = [max(ROW_MIN_IN, ROW_LINE_IN * k + 0.2) for k in lines]
+    bottom, top = 0.85, 0.75  # the axis label and source line; the legend
+    height = bottom + top + sum(row_heights)
     fig = Figure(figsize=(7.2, height))
-    ax = fig.add_axes((0.46, 0.95 / height, 0.5, 1 - 1.35 / height))
-    widest = max(rows[["change_low_pct", "change_high_pct"]].abs().max().max(), 1.0)
+    ax = fig.add_axes((0.46, bottom / height, 0.5, sum(row_heights) / height))
+    if widest is None:
+        widest = float(rows[["change_low_pct", "change_high_pct"]].abs().max().max())
+    widest = max(widest, 1.0)
     cut = widest > limit
     reach = min(limit, widest) * (1.6 if cut else 1.35)
+    # each row centred in its own band, as tall as its label needs (in row-height units)
+    scale = n / sum(row_heights)
+    edges = [0.0]
+    for h in reversed(row_heights):
+        edges.append(edges[-1] + h * scale)
+    centres = [(edges[j] + edges[j + 1]) / 2 for j in range(n)][::-1]
     for i, (_, r) in enumerate(rows.iterrows()):
-        y = n - 1 - i
+        y = centres[i]
         for k, end in enumerate(("low", "high")):
             colour, hatch, _ = ENDS[end]
             change = float(r[f"change_{end}_pct"])
@@ -70,17 +90,34 @@ def tornado(rows: pd.DataFrame, limit: float = 100.0) -> Figure:
                     fontweight="bold" if FLIP_MARK in text else "normal")
     ax.set_axisbelow(True)
     ax.axvline(0, color="black", linewidth=0.9)
-    ax.set_yticks(range(n))
+    ax.set_yticks(centres[::-1])  # from the bottom up, as the axis runs
     ax.set_yticklabels(list(rows["label"])[::-1], fontsize=8.5)
-    ax.set_ylim(-0.7, n - 0.3)
+    ax.set_ylim(0, n)
     ax.set_xlim(-reach, reach)
     ax.grid(axis="y", visible=False)
     ax.set_xlabel("Change in the conclusion's number from its value at the defaults (%)")
     ax.legend(handles=[Patch(facecolor=c, hatch=h, edgecolor="black", label=lab)
                        for c, h, lab in ENDS.values()],
               loc="lower center", bbox_to_anchor=(0.35, 1.0), ncol=1, fontsize=8.5)
+    cut_here = float(rows[["change_low_pct", "change_high_pct"]].abs().max().max()) > limit
     note = (f" Bars beyond {limit:g}% either way are cut there; their value is written beside "
-            "them." if cut else "")
+            "them." if cut_here else "")
     style.source_line(fig, "Source: the book's own computations; each conclusion is defined by "
                       "its chapter, each range by the book's list of assumptions." + note)
     return fig
+
+
+def tornado_pair(rows: pd.DataFrame, limit: float = 100.0) -> tuple[Figure, Figure]:
+    """The tornado chart in two parts, each short enough for a printed page with its caption:
+    the larger swings (the first half of ``rows``, which come largest swing first), then the
+    rest, on one horizontal scale.
+
+    Raises:
+        ValueError: fewer than two rows.
+    """
+    if len(rows) < 2:
+        raise ValueError(f"{len(rows)} row(s): too few to draw in two parts")
+    widest = float(rows[["change_low_pct", "change_high_pct"]].abs().max().max())
+    half = (len(rows) + 1) // 2
+    return (tornado(rows.iloc[:half], limit, widest),
+            tornado(rows.iloc[half:].reset_index(drop=True), limit, widest))
