@@ -67,3 +67,24 @@ def test_bibliography_cites_the_article_and_the_software():
                 "executablebooks2020jupyterbook"):
         assert "{" + key + "," in bib, key
     assert "english.qstheory.cn" in bib
+
+
+def test_a_misc_entry_for_classic_bibtex_and_a_url_when_the_address_is_known():
+    import pytest
+    from pybtex.database import parse_string
+
+    from liangshan_book import citation
+
+    cff = {"title": "T_x", "authors": [{"name": "Group"}], "date-released": "2026-11-28",
+           "version": "0.1.0", "url": "https://example.org/book"}
+    misc = parse_string(citation.bibtex(cff, "misc"), "bibtex").entries[citation.bibtex_key(cff)]
+    assert misc.type == "misc"
+    assert misc.fields["howpublished"] == ("Executable research compendium (Jupyter Book), "
+                                           "version 0.1.0")
+    assert misc.fields["url"] == "https://example.org/book" and "version" not in misc.fields
+    soft = parse_string(citation.bibtex(cff), "bibtex").entries[citation.bibtex_key(cff)]
+    assert soft.type == "software" and soft.fields["url"] == "https://example.org/book"
+    del cff["url"]
+    assert "url" not in citation.bibtex(cff, "misc")      # no address recorded: no url field
+    with pytest.raises(ValueError, match="entry_type"):
+        citation.bibtex(cff, "article")

@@ -4,6 +4,9 @@
   the DPUB role ``doc-biblioentry``, which is deprecated and is not a list item, so screen readers
   (and axe-core's ``aria-required-children`` rule) find a list without items. Each entry gets
   ``role="listitem"`` instead.
+- A link inside a folded block's title (a solution's "Exercise 2.1") follows the link and does
+  not reach sphinx-togglebutton 0.4.5, whose click handler finds no button for it and throws
+  ("button is not defined"); :data:`LINKS_IN_TOGGLE_TITLES` stops the click before it.
 - Chinese text anywhere in a page (prose, tables, notebook outputs) is wrapped in
   ``<span lang="zh">`` so that screen readers switch language; the role ``{zh}`凉山``` does
   the same by hand (in LaTeX the text is set as is; xeCJK picks the CJK font).
@@ -112,8 +115,18 @@ def _install(app):
     app.set_translator(app.builder.name, _translator(base), override=True)
 
 
+#: Script run in the capture phase. A click on a link inside the title of a folded block goes
+#: to the link only (the browser still follows it; the block's toggle never sees the click).
+LINKS_IN_TOGGLE_TITLES = (
+    "document.addEventListener('click', e => {"
+    " const a = e.target.closest && e.target.closest("
+    "'.admonition.dropdown .admonition-title a[href], .toggle .admonition-title a[href]');"
+    " if (a) { e.stopPropagation(); } }, true);")
+
+
 def setup(app):
     app.add_role("zh", ZhRole())
+    app.add_js_file(None, body=LINKS_IN_TOGGLE_TITLES)
     app.connect("doctree-resolved", _mark_chinese)
     app.connect("builder-inited", _install)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -60,11 +60,26 @@ def _bib_escape(text: str) -> str:
     return re.sub(r"([&%$#_])", r"\\\1", text)
 
 
-def bibtex(cff: dict | None = None) -> str:
-    """A BibTeX ``@software`` entry for the book, from ``CITATION.cff``.
+def address(cff: dict) -> str | None:
+    """Where the book can be found: ``url`` of ``CITATION.cff``, else its ``repository-code``
+    (None while neither is recorded)."""
+    return cff.get("url") or cff.get("repository-code")
 
-    A corporate author is braced twice so that BibTeX keeps it whole.
+
+def bibtex(cff: dict | None = None, entry_type: str = "software") -> str:
+    """A BibTeX entry for the book, from ``CITATION.cff``.
+
+    Args:
+        cff: the citation metadata (default: the repository's ``CITATION.cff``).
+        entry_type: ``software`` (biblatex knows it) or ``misc`` (for classic BibTeX styles,
+            which drop or misprint ``@software``; the version goes into ``howpublished``).
+
+    Returns:
+        The entry, with a ``url`` field whenever the metadata give an address (:func:`address`).
+        A corporate author is braced twice so that BibTeX keeps it whole.
     """
+    if entry_type not in ("software", "misc"):
+        raise ValueError(f"entry_type: expected 'software' or 'misc', got {entry_type!r}")
     cff = cff or metadata()
     authors = " and ".join("{" + a + "}" if "," not in a else a for a in _authors(cff))
     year, month, _ = cff["date-released"].split("-")
@@ -72,11 +87,14 @@ def bibtex(cff: dict | None = None) -> str:
               ("year", "{" + year + "}"), ("month", "{" + month + "}"),
               ("version", "{" + str(cff["version"]) + "}"),
               ("note", "{Executable research compendium (Jupyter Book)}")]
-    if cff.get("repository-code"):
-        fields.append(("url", "{" + cff["repository-code"] + "}"))
+    if entry_type == "misc":
+        fields[4:] = [("howpublished", "{Executable research compendium (Jupyter Book), "
+                                       f"version {cff['version']}}}")]
+    if address(cff):
+        fields.append(("url", "{" + address(cff) + "}"))
     width = max(len(k) for k, _ in fields)
     body = ",\n".join(f"  {k.ljust(width)} = {v}" for k, v in fields)
-    return f"@software{{{bibtex_key(cff)},\n{body}\n}}\n"
+    return f"@{entry_type}{{{bibtex_key(cff)},\n{body}\n}}\n"
 
 
 def plain_reference(cff: dict | None = None) -> str:
@@ -99,9 +117,13 @@ class CiteThisBook(SphinxDirective):
         before, title, after = ref.split("*")
         para += [nodes.Text(before), nodes.emphasis(text=title), nodes.Text(after)]
         quote += para
-        code = nodes.literal_block(bibtex(cff), bibtex(cff), language="bibtex")
-        return [nodes.paragraph(text="Plain reference:"), quote,
-                nodes.paragraph(text="BibTeX:"), code]
+        out = [nodes.paragraph(text="Plain reference:"), quote]
+        for label, kind in (("BibTeX for biblatex (@software):", "software"),
+                            ("BibTeX for classic BibTeX styles (@misc):", "misc")):
+            entry = bibtex(cff, kind)
+            out += [nodes.paragraph(text=label),
+                    nodes.literal_block(entry, entry, language="bibtex")]
+        return out
 
 
 def _from_cff(app, config) -> None:

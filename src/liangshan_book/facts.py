@@ -102,8 +102,9 @@ def _visit_fact_id_latex(self, node):
 
 
 def fact_hint(f) -> str:
-    """The hover text of a number from the register: what it is, where the article says it."""
-    return f"{f.description} [{f.locator}; register id {f.fact_id}]"
+    """The hover text of a number from the register: what it is, where the article says it (the
+    register id is in the row the number links to, not in the reader's text)."""
+    return f"{f.description} [{f.locator}]"
 
 
 class FactRole(SphinxRole):

@@ -14,14 +14,23 @@ nowhere, or to a notebook without outputs.
 
 The written notebook is deterministic: cells get ids from their position and lose the timing
 metadata of their execution, so an unchanged chapter gives identical bytes at every build.
+
+The directive ``{notebook-list}`` (used by the instructor's page) prints a numbered, captioned
+table of every notebook page, in the order of the table of contents, each with its download
+link; in the PDF, where no notebook is shipped, the table names the files.
 """
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 
 import nbformat
+import yaml
 from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
 from sphinx.errors import ExtensionError
+from sphinx.util.docutils import SphinxDirective
 
 from liangshan_book import preexecute
 
@@ -115,7 +124,78 @@ def _write(app, exc):
         target.write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
 
 
+def toc_order(srcdir: Path) -> list[str]:
+    """The documents of the book's ``_toc.yml`` in reading order (root first)."""
+    toc = yaml.safe_load((srcdir / "_toc.yml").read_text(encoding="utf-8"))
+    order = [toc["root"]]
+
+    def walk(entries):
+        for entry in entries or []:
+            if "file" in entry:
+                order.append(entry["file"])
+            walk(entry.get("chapters"))
+            walk(entry.get("sections"))
+
+    for part in toc.get("parts", []):
+        walk(part.get("chapters"))
+    walk(toc.get("chapters"))
+    return order
+
+
+class NotebookListDirective(SphinxDirective):
+    """A table of every executed notebook the book ships: the chapter (a link to its page) and
+    its ``.ipynb`` (a download link in HTML, the file name in the PDF). The argument is the
+    table's caption and ``:name:`` its label."""
+
+    has_content = False
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec = {"name": directives.unchanged}
+
+    def run(self):
+        srcdir = Path(self.env.srcdir)
+        self.env.note_dependency(str(srcdir / "_toc.yml"))
+        order = toc_order(srcdir)
+        docs = notebook_pages(srcdir, self.env.found_docs)
+        docs.sort(key=lambda d: (order.index(d) if d in order else len(order), d))
+        here = posixpath.dirname(self.env.docname)
+        table = nodes.table(classes=["colwidths-auto", "notebook-list"])
+        if self.arguments:
+            inline, messages = self.state.inline_text(self.arguments[0], self.lineno)
+            table += nodes.title(self.arguments[0], "", *inline)
+            table += messages
+        self.add_name(table)
+        group = nodes.tgroup(cols=2)
+        table += group
+        group += [nodes.colspec(colwidth=60), nodes.colspec(colwidth=40)]
+        thead = nodes.thead()
+        group += thead
+        thead += self._row([nodes.Text("Chapter")], [nodes.Text("Executed notebook")])
+        tbody = nodes.tbody()
+        group += tbody
+        for doc in docs:
+            ref = addnodes.pending_xref("", nodes.inline(doc, doc), refdomain="std",
+                                        reftype="doc", reftarget="/" + doc,
+                                        refexplicit=False, refwarn=True,
+                                        refdoc=self.env.docname)
+            name = file_name(doc)
+            href = posixpath.relpath(posixpath.join(posixpath.dirname(doc), name), here)
+            link = nodes.raw("", f'<a class="reference download" href="{href}" '
+                                 f'download="{name}"><code>{name}</code></a>', format="html")
+            latex = r"\sphinxcode{\sphinxupquote{" + name.replace("_", r"\_") + "}}"
+            tbody += self._row([ref], [link, nodes.raw("", latex, format="latex")])
+        return [table]
+
+    @staticmethod
+    def _row(*cells):
+        tr = nodes.row()
+        for contents in cells:
+            tr += nodes.entry("", nodes.paragraph("", "", *contents))
+        return tr
+
+
 def setup(app):
+    app.add_directive("notebook-list", NotebookListDirective)
     app.connect("doctree-resolved", _add_link)
     app.connect("build-finished", _write)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -126,6 +126,33 @@ def test_the_interactive_county_map_works_offline(browser, site):
     assert outside == [] and errors == []
 
 
+def test_a_figure_opens_full_size_on_a_phone(browser, site):
+    """At a phone's width every figure image of a chapter is a link to its own file, larger
+    than it is shown; the link takes the keyboard's focus, and Enter opens the image."""
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(f"{site}/chapters/ch1_changes.html", wait_until="networkidle")
+        figures = page.evaluate("""() => [...document.querySelectorAll('figure img')].map(i => {
+          const a = i.closest('a.figure-zoom');
+          return {linked: !!a && a.getAttribute('href') === i.getAttribute('src'),
+                  shown: i.getBoundingClientRect().width, natural: i.naturalWidth};
+        })""")
+        link = page.locator("figure a.figure-zoom").first
+        link.focus()
+        focused = page.evaluate("document.activeElement.classList.contains('figure-zoom')")
+        href = link.get_attribute("href")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        opened = page.url
+        natural = page.evaluate("document.images.length ? document.images[0].naturalWidth : 0")
+    finally:
+        context.close()
+    assert len(figures) >= 5 and all(f["linked"] for f in figures), figures
+    assert all(f["natural"] > f["shown"] for f in figures)      # the file shows more detail
+    assert focused and opened.endswith(href.split("/")[-1]) and natural > 390
+
+
 @pytest.mark.parametrize("width", [1280, 390])
 def test_no_page_runs_off_the_screen(browser, site, width):
     """At a desktop and at a phone's width no page scrolls sideways: wide tables and figures
@@ -168,6 +195,77 @@ def test_the_register_can_be_searched_sorted_and_filtered(browser, site):
     assert panes == 4                                               # section, place, unit, hedge
     assert target.replace("\n", "") == "kuijiu.poverty_rate"
     assert errors == [] and outside == []
+
+
+#: For each register id: the number of lines it takes, and its pieces (text between the <wbr>
+#: after "." and "_") that the browser broke inside.
+_ID_LINES_JS = """() => [...document.querySelectorAll(
+    'table.fact-register tbody td:first-child code')].map(code => {
+    const tops = new Set([...code.getClientRects()].map(r => Math.round(r.top)));
+    const broken = [...code.childNodes].filter(n => n.nodeType === Node.TEXT_NODE)
+      .filter(n => { const r = document.createRange(); r.selectNodeContents(n);
+        return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size > 1; })
+      .map(n => n.textContent);
+    return [code.textContent, tops.size, broken];
+  })"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_register_table_reads_at_any_width(browser, site, width):
+    """Appendix A's table at a desktop's and a phone's width: its caption sits above the box
+    that scrolls sideways and shows whole; ids break only after "." and "_", the usual id
+    (``liangshan.poor_population.2013``) in at most two lines; the row a #fact- link points at
+    is in view and highlighted; the header row stays in view while the rows scroll under it."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto(f"{site}/chapters/appendix_a_register.html#fact-liangshan-poor-population-2013",
+                  wait_until="networkidle")
+        page.wait_for_selector("p.interactive-table-caption")
+        caption = page.evaluate("""() => {
+          const c = document.querySelector('p.interactive-table-caption');
+          const box = document.querySelector('table.fact-register').closest('.dt-layout-cell');
+          const r = c.getBoundingClientRect();
+          return {text: c.innerText, inBox: box.contains(c), right: r.right,
+                  inTable: !!document.querySelector('table.fact-register > caption'),
+                  label: document.querySelector('table.fact-register')
+                           .getAttribute('aria-labelledby') === c.id};
+        }""")
+        ids = page.evaluate(_ID_LINES_JS)
+        target = page.evaluate("""() => {
+          const row = document.getElementById('fact-liangshan-poor-population-2013')
+                        .closest('tr');
+          const next = row.nextElementSibling;
+          const box = row.closest('.dt-layout-cell').getBoundingClientRect();
+          const head = row.closest('table').querySelector('thead').getBoundingClientRect();
+          const r = row.getBoundingClientRect();
+          const bg = e => getComputedStyle(e.querySelector('td')).backgroundColor;
+          return {visible: r.top >= head.bottom - 1 && r.bottom <= Math.min(box.bottom,
+                    innerHeight) + 1, own: bg(row), next: bg(next)};
+        }""")
+        # scroll the table's box down by a screen: the header row is still at its top
+        header = page.evaluate("""() => {
+          const box = document.querySelector('table.fact-register').closest('.dt-layout-cell');
+          box.scrollTop += 600;
+          box.scrollIntoView({block: 'start'});
+          const th = box.querySelector('thead th').getBoundingClientRect();
+          return {scrolled: box.scrollTop > 0,
+                  atTop: Math.abs(th.top - box.getBoundingClientRect().top) < 2};
+        }""")
+    finally:
+        context.close()
+    assert caption["text"].startswith("Table A.1 The register")
+    assert not caption["inBox"] and not caption["inTable"] and caption["label"]
+    assert caption["right"] <= width                                 # not cut off at the right
+    assert len(ids) == 113
+    assert [(i, b) for i, _, b in ids if b] == []                   # no break inside a piece
+    lines = {i: n for i, n, _ in ids}
+    assert lines["liangshan.poor_population.2013"] <= 2
+    assert target["visible"] and target["own"] != target["next"]   # in view, highlighted
+    assert header == {"scrolled": True, "atTop": True}
+    assert errors == []
 
 
 def test_the_national_map_works_offline(browser, site):

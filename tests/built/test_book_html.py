@@ -139,6 +139,20 @@ def test_no_nan_or_error_output_in_pages(pages):
     assert bad == []
 
 
+def test_no_page_shows_a_doubled_percent_sign(pages):
+    """A percentage from the register already carries its sign ("80%"): a "%" typed after the
+    role, or an escaped "%%" left in a format string, shows "80%%" to the reader."""
+    bad = []
+    for path, text in pages.items():
+        if path.name == "appendix_e_code.html" or "_modules" in path.parts:
+            continue  # the code's documentation may show a format string
+        visible = re.sub(r"<(script|style)\b.*?</\1>", "", text, flags=re.S)
+        visible = re.sub(r"<[^>]+>", "", visible)   # "80</abbr></a>%" reads as "80%%" too
+        for m in re.finditer(r".{0,40}%\s*%.{0,20}", visible):
+            bad.append(f"{path.relative_to(HTML)}: {m.group(0).strip()}")
+    assert bad == []
+
+
 def test_the_pdf_is_offered_for_download_when_built(pages):
     pdf = paths.BUILD / "latex" / "liangshan-compendium.pdf"
     if not pdf.is_file():

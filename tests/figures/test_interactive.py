@@ -70,3 +70,11 @@ def test_static_county_map_needs_the_name_columns():
     frame = counties.county_frame()
     with pytest.raises(KeyError, match="name_zh"):
         interactive.static_county_map(frame.drop(columns="name_zh"), {}, "x")
+
+
+def test_the_county_map_writes_the_article_rates_on_the_map(county_map):
+    """Butuo's and Jinyang's rates are visible text on the HTML map (callouts), not only in
+    the hover title: 35.6% -> 26% and 38.1% -> 23.6% as the register gives them."""
+    notes = re.findall(r'<text class="note"[^>]*>([^<]*)</text>', county_map.html)
+    assert notes == ["Rate, 2013 \u2192 2018:", "Jinyang 38.1% \u2192 23.6%",
+                     "Butuo 35.6% \u2192 26%"]

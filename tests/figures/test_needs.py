@@ -41,7 +41,8 @@ def test_assumptions_are_labelled():
     assert sum("assumed" in lab for lab in labels) == 3
     assert "refund share above threshold: 75% (assumed - this chapter)" in labels
     fig = figures_needs.brick_cost_by_season()
-    assert "ASSUMPTION" in fig.axes[0].get_xlabel()
+    assert "(assumed: the article gives no length)" in fig.axes[0].get_xlabel()
+    assert "ASSUMPTION" not in fig.axes[0].get_xlabel()   # marked, not shouted
 
 
 def test_brick_season_figure_draws_the_chapter_value():

@@ -58,7 +58,8 @@ def test_legend_title_and_source_line():
     assert legend == ["China", "Liangshan", "The article", "known only to the month or year"]
     assert ax.get_title(loc="left") == ("The targeted poverty alleviation campaign, "
                                         "2013 to 2021")
-    assert "campaign_timeline.csv" in " ".join(t.get_text() for t in fig.texts)
+    source = " ".join(t.get_text() for t in fig.texts)
+    assert "(Appendix C)" in source and ".csv" not in source   # a source in words, no file
 
 
 def test_a_month_is_drawn_as_the_whole_month():

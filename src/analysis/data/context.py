@@ -178,8 +178,8 @@ def poverty_national(*, primary_only: bool = False) -> pd.DataFrame:
 def poverty_sichuan_liangshan(*, primary_only: bool = False) -> pd.DataFrame:
     """Registered-poor series for Sichuan, its Yi and Tibetan areas and Liangshan, long.
 
-    These come from the administrative register, not the NBS survey of
-    :func:`poverty_national`: the two are different measures.
+    These come from the poverty roll (the administrative list of registered poor), not the
+    NBS survey of :func:`poverty_national`: the two are different measures.
 
     Args:
         primary_only: keep only the primary rows (one per series point).

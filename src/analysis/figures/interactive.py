@@ -51,11 +51,15 @@ LABEL_SIZE = 6.5
 KEY_SIZE = 6.5
 
 
+#: The source line of a county map whose data are only the division codes and names.
+DIVISION_SOURCE = "the statistical bureau's division codes and names (Appendix C)"
+
+
 def static_county_map(gdf: gpd.GeoDataFrame, key_columns: Mapping[str, str], title: str, *,
                       colors: Mapping[str, str] | None = None,
                       hatches: Mapping[str, str] | None = None,
                       legend: tuple[tuple[str, str, str], ...] | list = (),
-                      source: str = "division codes and names, context/counties.csv",
+                      source: str = DIVISION_SOURCE,
                       width_in: float = style.TEXT_WIDTH_IN) -> Figure:
     """The counties as :func:`~analysis.figures.maps_svg.interactive_county_svg` draws them,
     for print.

@@ -240,8 +240,7 @@ def locator_map(counties: gpd.GeoDataFrame | None = None,
                Line2D([], [], color=HIGHLIGHT, linewidth=0.8, label="County boundary")]
     fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, 0.07), ncol=3,
                fontsize=7.5)
-    _source(fig, "division codes and names, context/counties.csv (NBS codes via "
-                 "modood/Administrative-divisions-of-China)")
+    _source(fig, "the statistical bureau's division codes and names (Appendix C)")
     return fig
 
 
@@ -275,8 +274,8 @@ def poverty_status_map(highlight: Mapping[str, str] | None = None,
                      label=st["label"]) for st in STATUS_STYLE.values()]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, -0.005), fontsize=7.5,
               handleheight=1.6, handlelength=2.4)
-    _source(fig, "provincial exit notices of 2020-02-18 and 2020-11-17 and press reports, "
-                 "context/poverty_county_status.csv")
+    _source(fig, "provincial exit notices of 2020-02-18 and 2020-11-17 and press reports "
+                 "(Appendix C)")
     return fig
 
 
@@ -307,8 +306,8 @@ def population_change_map(counties: gpd.GeoDataFrame | None = None, *,
     cb.set_label("Resident population, change 2010 to 2020 (%)", fontsize=8)
     cb.ax.tick_params(labelsize=7)
     cb.ax.grid(False)
-    _source(fig, "6th and 7th population censuses, county tabulations (leiii/census), "
-                 "context/county_indicators.csv")
+    _source(fig, "county tabulations of the 2010 and 2020 population censuses "
+                 "(Appendix C)")
     return fig
 
 
@@ -350,7 +349,7 @@ def highlight_map(adcodes_to_labels: Mapping[str, str],
                Patch(facecolor=BACKGROUND, label="Other counties of Liangshan")]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, 0.0), fontsize=7.5,
               ncol=2)
-    _source(fig, source or "division codes and names, context/counties.csv")
+    _source(fig, source or "the statistical bureau's division codes and names (Appendix C)")
     return fig
 
 

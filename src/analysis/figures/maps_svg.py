@@ -61,6 +61,7 @@ def interactive_county_svg(gdf: gpd.GeoDataFrame,
                            colors: Mapping[str, str] | None = None,
                            hatches: Mapping[str, str] | None = None,
                            legend: Sequence[tuple[str, str, str]] = (),
+                           notes: Mapping[str, str] | None = None, notes_title: str = "",
                            tolerance_km: float = 0.3, precision_km: float = 0.1,
                            max_width_px: int = 640, id_prefix: str | None = None) -> str:
     """A self-contained inline SVG map of the counties, for the HTML book.
@@ -79,6 +80,9 @@ def interactive_county_svg(gdf: gpd.GeoDataFrame,
         hatches: optional hatching per adcode, matplotlib-style (``"///"`` diagonal lines,
             ``"..."`` dots), drawn over the fill so that colour is not the only carrier.
         legend: ``(label, colour, hatch)`` entries drawn below the map.
+        notes: optional text per adcode, written in the map's south-east corner with a line to
+            the county (a callout that needs no hover, e.g. the article's rates of two
+            counties); stacked from north to south, under ``notes_title``.
         tolerance_km: simplification tolerance (shared borders stay shared).
         precision_km: coordinate rounding; the SVG stays well under 150 KB at 0.1 km.
         max_width_px: the largest width the SVG is drawn at.
@@ -118,6 +122,8 @@ def interactive_county_svg(gdf: gpd.GeoDataFrame,
            "text-anchor:middle;pointer-events:none;fill:#111111;paint-order:stroke;"
            f"stroke:#ffffff;stroke-width:{font / 5:.0f}px}}"
            f".{scope} .zh{{font-size:{0.85 * font:.0f}px}}"
+           f".{scope} .note{{font-family:sans-serif;font-size:{0.85 * font:.0f}px;"
+           "font-weight:bold;fill:#111111}"
            "</style>",
            _svg_patterns(scope, font),
            '<g class="counties">']
@@ -145,6 +151,7 @@ def interactive_county_svg(gdf: gpd.GeoDataFrame,
                    f'<tspan class="zh" lang="zh" x="{lx:.0f}" dy="1.1em">{esc(zh)}</tspan>'
                    "</text>")
     out.append("</g>")
+    out += _callouts(notes or {}, notes_title, label_pts, scale, vb, font, scope)
     if legend:
         box = 1.1 * font
         y0 = map_bottom + 0.3 * box
@@ -163,6 +170,30 @@ def interactive_county_svg(gdf: gpd.GeoDataFrame,
         out.append("</g>")
     out.append("</svg>")
     return "\n".join(out)
+
+
+def _callouts(notes: Mapping[str, str], title: str, label_pts, scale: float, vb, font: float,
+              scope: str) -> list[str]:
+    """The ``notes`` as callouts: texts stacked in the map's south-east corner, north to south
+    in the order of their counties, each with a thin line to its county's label."""
+    if not notes:
+        return []
+    points = sorted(((label_pts[c][0] / 1000 * scale, -label_pts[c][1] / 1000 * scale, text)
+                     for c, text in notes.items()), key=lambda p: p[1])
+    x_text = vb[0] + 0.74 * vb[2]
+    y_text = max(p[1] for p in points) + 6 * font
+    out = [f'<g class="{scope}-callouts" aria-hidden="true">']
+    if title:
+        out.append(f'<text class="note" x="{x_text:.0f}" y="{y_text - 1.5 * font:.0f}" '
+                   f'style="font-weight:normal">{html.escape(title)}</text>')
+    for k, (lx, ly, text) in enumerate(points):
+        y = y_text + k * 1.5 * font
+        out.append(f'<line x1="{lx:.0f}" y1="{ly + 1.5 * font:.0f}" x2="{x_text - 0.3 * font:.0f}" '
+                   f'y2="{y - 0.3 * font:.0f}" stroke="#111111" stroke-width="1" '
+                   'vector-effect="non-scaling-stroke"/>')
+        out.append(f'<text class="note" x="{x_text:.0f}" y="{y:.0f}">{html.escape(text)}</text>')
+    out.append("</g>")
+    return out
 
 
 #: Matplotlib hatch strings drawn in the interactive SVG, and the pattern that draws each.

@@ -115,6 +115,9 @@ def backtest() -> Figure:
         ax.annotate(f"{last['error_pct']:+.0f}%", (xs.iloc[-1], last["error_pct"]),
                     xytext=(0, 3 if last["error_pct"] >= 0 else -10),
                     textcoords="offset points", ha="center", fontsize=8)
+    # room above and below the bars for the end labels, clear of the axis frame
+    lo, hi = min(float(b["error_pct"].min()), 0.0), max(float(b["error_pct"].max()), 0.0)
+    ax.set_ylim(lo - 0.15 * (hi - lo), hi + 0.15 * (hi - lo))
     years = sorted(b["year"].unique())
     ax.set_xticks(years, [str(y) for y in years])
     ax.set_xlabel("Year predicted (fitted on 2012 up to the year before)")

@@ -125,7 +125,7 @@ def brick_cost_by_season(season_days: int | None = None):
     ax.set_ylim(0, table["extra_cost_yuan"].max() * 1.08)
     _millions(ax)
     ax.set_xlabel("building season ending 30 November, days "
-                  "(ASSUMPTION: the article gives no length)")
+                  "(assumed: the article gives no length)")
     ax.set_ylabel("extra cost per season (million yuan)")
     ax.legend(loc="lower right", fontsize=8.5, frameon=True, facecolor="white",
               edgecolor="none", framealpha=1)
@@ -169,7 +169,9 @@ def outpatient_schedule(reimbursement_share: float | None = None,
     ax.set_ylim(0, max_bill_yuan)
     ax.set_xlabel("township outpatient bill (yuan)")
     ax.set_ylabel("patient pays (yuan)")
-    ax.legend(loc="upper left", bbox_to_anchor=(0.33, 0.98), fontsize=8.5)
+    # an opaque legend: the "whole bill" diagonal passes behind it, not through its text
+    ax.legend(loc="upper left", bbox_to_anchor=(0.33, 0.98), fontsize=8.5, frameon=True,
+              facecolor="white", edgecolor="#cccccc", framealpha=1)
     ax.set_title("Outpatient cost to the patient (refund shares are assumptions)")
     fig.tight_layout(rect=(0, 0.06, 1, 1))
     style.source_line(fig, "Source: the article's outpatient rules (book's register); refund "

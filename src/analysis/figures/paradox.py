@@ -164,16 +164,21 @@ def schools_figure(norm_primary: float | None = None,
     for y, a, b, colour, ls, mk, text in ranges:
         ax.hlines(y, a, b, color=colour, linewidth=3, linestyle=ls)
         ax.plot([a, b], [y, y], marker=mk, linestyle="none", color=colour)
-        ax.annotate(text, (b, y), xytext=(6, 0), textcoords="offset points", va="center",
-                    fontsize=8)
+        # above the middle of its range, clear of the norm lines at the right
+        ax.annotate(text, ((a + b) / 2, y), xytext=(0, 5), textcoords="offset points",
+                    ha="center", va="bottom", fontsize=8, bbox=_BOX, zorder=4)
     ax.plot([per_grade], [0], marker="^", color=_C["reddish_purple"], markersize=8,
             linestyle="none")
     ax.annotate(number(per_grade, 1), (per_grade, 0), xytext=(6, 0), textcoords="offset points",
                 va="center", fontsize=8)
     for i, (level, size) in enumerate(sorted(norms.items(), key=lambda kv: kv[1])):
         ax.axvline(size, color="#555555", linestyle=style.LINESTYLES[1 + i], linewidth=1)
-        ax.text(size, 3.5 - 0.35 * i, f"norm, {level}: {number(size)}", ha="center",
-                va="bottom", fontsize=8, color="#333333", bbox=_BOX)
+        # the first norm's label left of its line, the others right of theirs: no line crosses
+        # a label
+        ax.annotate(f"norm, {level}: {number(size)}", (size, 3.75 - 0.3 * max(i - 1, 0)),
+                    xytext=(-3 if i == 0 else 3, 0), textcoords="offset points",
+                    ha="right" if i == 0 else "left", va="center", fontsize=8,
+                    color="#333333", bbox=_BOX, zorder=4)
     ax.set_yticks([0, 1, 2, 3], [f"Zhaizi, one class\nin each of {schools.grades_words(grades)}",
                                  "Zhaizi: possible\nmean class", "Zhaizi: smallest\nto largest",
                                  f"Jinyang: classes\nof {number(threshold)} or more"],

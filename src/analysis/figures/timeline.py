@@ -96,6 +96,6 @@ def campaign_timeline(events: pd.DataFrame | None = None) -> Figure:
     ax.set_title("The targeted poverty alleviation campaign, "
                  f"{first.year} to {last.year}", loc="left", pad=48)
     fig.subplots_adjust(left=0.09, right=0.99, top=0.9, bottom=0.05)
-    style.source_line(fig, "Source: the book's table of dated events "
-                           "(data/context/campaign_timeline.csv), each date with its source.")
+    style.source_line(fig, "Source: the book's table of dated events, each date with its "
+                           "source (Appendix C).")
     return fig

@@ -19,6 +19,8 @@ from analysis.figures import style
 from analysis.formatting import number
 
 _GREY = "#7a7a7a"
+#: A white box behind a label, so that no line runs through its text.
+_LABEL_BOX = {"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none"}
 
 
 def poverty_rates(with_context: bool = True):
@@ -55,12 +57,13 @@ def poverty_rates(with_context: bool = True):
             ax.plot([y0, y1], [row["rate_start"], row["rate_end"]], color=_GREY, marker=marker,
                     markerfacecolor="white", linestyle=":", linewidth=1.3,
                     label=f"{row['place']}: {row['measure']}")
+            # on white, above the dotted lines they sit near (threshold, the other series)
             ax.annotate(f"{row['place']} {row['rate_start']:.1f}%", (y0, row["rate_start"]),
                         xytext=(-8, -6 if j else 6), textcoords="offset points", ha="right",
-                        va="center", color=_GREY, fontsize=8)
+                        va="center", color=_GREY, fontsize=8, bbox=_LABEL_BOX, zorder=4)
             ax.annotate(f"{row['rate_end']:.1f}% {row['place']}", (y1, row["rate_end"]),
                         xytext=(8, 6 if j else -6), textcoords="offset points", ha="left",
-                        va="center", color=_GREY, fontsize=8)
+                        va="center", color=_GREY, fontsize=8, bbox=_LABEL_BOX, zorder=4)
         ax.legend(title="Context (grey, dotted)", loc="upper right", fontsize=8,
                   title_fontsize=8)
         sources += "; Sichuan's poverty roll (press report of 2019); rural China: NBS " \
@@ -74,7 +77,9 @@ def poverty_rates(with_context: bool = True):
     ax.set_xticks([y0, y1], [f"end of {y0}", f"end of {y1}"])
     ax.set_ylim(-2, max(art["rate_start"].max(), art["rate_end"].max()) * 1.25)
     ax.set_ylabel("Poverty rate (% of the population base)")
-    ax.set_ylim(bottom=0)
+    # a little room below zero, so that the lowest end label clears the axis line
+    ax.set_ylim(bottom=-2.5)
+    ax.set_yticks([t for t in ax.get_yticks() if 0 <= t <= ax.get_ylim()[1]])
     ax.set_title(f"Poverty rates, end of {y0} and end of {y1}")
     ax.grid(axis="x", visible=False)
     fig.subplots_adjust(bottom=0.2)
@@ -174,17 +179,20 @@ def poverty_roll():
                edgecolor="black", linewidth=0.5, label=label)
         for year, val in zip(sel["year"], sel[col]):
             bx.annotate(number(round(val, -3) / 1e3), (year + shift, val / 1e3), xytext=(0, 2),
-                        textcoords="offset points", ha="center", fontsize=7)
+                        textcoords="offset points", ha="center", fontsize=7,
+                        bbox=_LABEL_BOX, zorder=4)
     for key, colour in (("exits_per_year", blue), ("entries_per_year", orange)):
         bx.hlines(avg[key] / 1e3, 2013.6, 2018.4, color=colour, linestyle=(0, (2, 2)),
-                  linewidth=1.6)
+                  linewidth=1.6, zorder=1.5)
         bx.annotate(f"average 2014-2018: {number(avg[key])}", (2013.6, avg[key] / 1e3),
                     xytext=(0, 3), textcoords="offset points", fontsize=7.5, color="#333333")
     bx.set_xlim(ax.get_xlim())
     bx.set_ylabel("Thousands of people")
     bx.set_title("(b) Flows in the year (hatched: derived; dashed: the 2014-2018 average)",
                  loc="left", fontsize=10)
-    bx.legend(loc="upper right", fontsize=8, bbox_to_anchor=(0.86, 1.0))
+    # the years before 2016 have no bars: the legend goes there, clear of every bar's label
+    bx.set_ylim(0, float(fl[["exits", "entries"]].max().max()) / 1e3 * 1.15)
+    bx.legend(loc="upper left", fontsize=8)
     fig.subplots_adjust(bottom=0.12, hspace=0.35)
     style.source_line(fig, "Source: the article (2013, 2018); press reports of the poverty "
                            "roll (Appendix C); derived values by the identity stock = stock "
@@ -217,14 +225,6 @@ def rate_labels() -> dict[str, str]:
     return out
 
 
-def poverty_status_map():
-    """The poverty-status map of :func:`analysis.figures.maps.poverty_status_map`, with Butuo and
-    Jinyang annotated by their register rates (:func:`rate_labels`)."""
-    from analysis.figures import maps
-
-    return maps.poverty_status_map(highlight=rate_labels())
-
-
 def _county_frame_with_status():
     """The counties with the texts, fills, hatches and legend that both forms of the county
     map show (:func:`county_svg`, :func:`county_key_map`)."""
@@ -251,14 +251,20 @@ COUNTY_MAP_TITLE = "Liangshan's counties: poverty-county status and the article'
 def county_svg() -> str:
     """Interactive SVG of the counties (the HTML form of :func:`county_map`): name,
     poverty-county status and, for Butuo and Jinyang, the register's rates; fill colours as in
-    the static status map."""
+    the static form; Butuo's and Jinyang's rates are also written on the map (no hover
+    needed)."""
     from analysis.figures import maps
 
     gdf, colours, hatches, legend = _county_frame_with_status()
+    start, end = (trends.period_year(register_period) for register_period in _rate_periods())
+    notes = {c: f"{name} {r}"
+             for c, name, r in zip(gdf["adcode"], gdf["name_pinyin"], gdf["rate_change"])
+             if r != "\u2014"}
     return maps.interactive_county_svg(
         gdf, {"status_text": "National poverty county status",
               "article_rates": "Poverty rate in the article (poverty roll)"},
-        COUNTY_MAP_TITLE, colors=colours, hatches=hatches, legend=legend)
+        COUNTY_MAP_TITLE, colors=colours, hatches=hatches, legend=legend, notes=notes,
+        notes_title=f"Rate, {start} \u2192 {end}:")
 
 
 def county_key_map() -> Figure:
@@ -273,10 +279,8 @@ def county_key_map() -> Figure:
     return interactive.static_county_map(
         gdf, {"rate_change": f"Rate, {start} \u2192 {end}"},
         COUNTY_MAP_TITLE, colors=colours, hatches=hatches, legend=legend,
-        source="provincial exit notices and press reports, context/poverty_county_status.csv; "
-               "rates from register rows " + ", ".join(
-                   f for place, pair in trends.RATE_FACTS.items()
-                   if place in ("Butuo", "Jinyang") for f in pair))
+        source="the statistical bureau's division codes, provincial exit notices and press "
+               "reports (Appendix C); rates: the article, section I")
 
 
 def _rate_periods() -> tuple[str, str]:
