@@ -60,6 +60,9 @@ def test_values_on_the_shipped_list():
     c = _numbers(ch5.census_change())
     # every listed county falls in exactly one comparison class
     assert c["ch5_same_code"] + c["ch5_changed"] + c["ch5_by_hand"] + c["ch5_not_matched"] == 832
+    # the falls the prose prints are the changes with the sign turned: "shrank by 6.9%"
+    assert c["ch5_pop_fall_all_2019"] == pytest.approx(-c["ch5_pop_all_2019"])
+    assert c["ch5_pop_fall_all_2019"] > 0 and c["ch5_pop_fall_same_2019"] > 0
     m = _numbers(ch5.map_values())
     assert (m["ch5_n_polygons"], m["ch5_not_on_map"]) == (2875, 1)
     # each unmatched county of the crosswalk is a row of the table, none dropped: 4 + 1 + 1

@@ -121,6 +121,9 @@ def census_change(f: pd.DataFrame | None = None) -> Values:
         for year in sub.index:
             v.add(f"ch5_pop_{key}_{year}", float(sub.loc[year, "population_change_pct"]),
                   f"population change 2010-2020 of the {year} batch, {label} (per cent)", cc)
+            # the same change as a fall, positive where the batch shrank: "shrank by 6.9%"
+            v.add(f"ch5_pop_fall_{key}_{year}", -float(sub.loc[year, "population_change_pct"]),
+                  f"population fall 2010-2020 of the {year} batch, {label} (per cent)", cc)
             v.add(f"ch5_urban_{key}_{year}", float(sub.loc[year, "urban_change_pp"]),
                   f"urban share change of the {year} batch, {label} (points)", cc)
             v.add(f"ch5_minority_{key}_{year}", float(sub.loc[year, "minority_change_pp"]),
@@ -141,7 +144,7 @@ def fitted_model() -> national.ExitModel:
 
 
 def model(m: national.ExitModel | None = None) -> Values:
-    """The ordered model's odds ratios (with 95 % intervals) and diagnostics."""
+    """The ordered model's odds ratios (with 95% intervals) and diagnostics."""
     m = fitted_model() if m is None else m
     v = Values()
     em = national.exit_model

@@ -50,8 +50,8 @@ TARGETS = {"census_2010": ("the 2010 census", 2010), "census_2020": ("the 2020 c
 #: confluence 135.1 E, the northern tip of Heilongjiang 53.6 N.
 CHINA_BOX = (73.0, 3.0, 136.0, 54.0)
 #: What a map of the list must say about the list's licence.
-LIST_LICENCE = ("List of the 832 poverty counties: Clebeech/ds_project (licence unknown; "
-                "facts from provincial announcements)")
+LIST_LICENCE = ("The list of poverty counties is a student project's compilation (licence "
+                "unknown; the facts are provincial announcements)")
 
 
 # ----------------------------------------------------------------------------- checks

@@ -160,7 +160,7 @@ class ExitModel:
     """An ordered logit of exit year on standardised 2010 characteristics.
 
     Attributes:
-        coefficients: per predictor (index): coef, lower, upper (95 % interval), p_value,
+        coefficients: per predictor (index): coef, lower, upper (95% interval), p_value,
             odds_ratio; per standard deviation of the predictor, positive = later exit.
         n: counties in the fit.
         left_out: list codes of the counties left out (no 2010 census match, or a missing
