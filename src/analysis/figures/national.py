@@ -22,17 +22,19 @@ from analysis.figures import maps, style
 #: Albers equal-area conic for China (standard parallels 25 N and 47 N, central meridian
 #: 105 E), the usual projection of national maps of China; areas are true.
 CHINA_CRS = "+proj=aea +lat_1=25 +lat_2=47 +lat_0=0 +lon_0=105 +datum=WGS84 +units=m +no_defs"
-#: Colours of the exit years: the first three pale to mid yellow, then the two batches of
+#: Colours of the exit years, the first three pale to mid yellow, then the two batches of
 #: Liangshan's counties in the colours and hatches that Chapter 1's maps give them (sky blue
-#: and hatched for 2019, vermillion and dotted for 2020; :data:`maps.STATUS_STYLE`), which
-#: differ in hue, lightness and hatch, also for colour-blind readers.
+#: and hatched for 2019, vermillion and dotted for 2020, as in
+#: :data:`analysis.figures.maps.STATUS_STYLE`), which differ in hue, lightness and hatch, also
+#: for colour-blind readers.
 YEARS = (2016, 2017, 2018, 2019, 2020)
 YEAR_COLOURS = dict(zip(YEARS, ("#FBF1C4", "#EFD98A", "#C9B572",
                                 maps.STATUS_STYLE[maps.STATUS_2019]["facecolor"],
                                 maps.STATUS_STYLE[maps.STATUS_2020]["facecolor"])))
 YEAR_HATCHES = {2019: "///", 2020: "..."}
 OTHER = "#EDEDED"
-#: Liangshan's outline on the maps (black: vermillion is the 2020 batch's fill) and its bars.
+#: Liangshan's outline on the maps (black, since vermillion is the 2020 batch's fill) and the
+#: colour of its bars.
 LIANGSHAN_EDGE = "#000000"
 LIANGSHAN_BAR = style.OKABE_ITO["vermillion"]
 #: The southern edge of the main map, in degrees north; the South China Sea islands, none a
