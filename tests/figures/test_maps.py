@@ -131,11 +131,5 @@ def test_drawing_is_deterministic(counties):
     assert first[:8] == b"\x89PNG\r\n\x1a\n" and first == png()
 
 
-def test_the_interactive_map_is_still_importable_from_maps():
-    from analysis.figures import maps_svg
-    from analysis.figures.maps import interactive_county_svg
-
-    assert interactive_county_svg is maps_svg.interactive_county_svg
+def test_the_status_styles_follow_the_status_order():
     assert STATUS_ORDER == list(maps.STATUS_STYLE)
-    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
-        maps.nothing  # noqa: B018

@@ -6,22 +6,26 @@ census indicators of the matched counties, the comparison prefectures' data poin
 boundaries of all 2,875 county-level divisions with the province outlines dissolved from them.
 ``data/preparation/national.py`` builds them from ``../shared/national``.
 
-Every loader checks its file first (schema and hash through
+Every loader checks the national files first (schema and hash through
 :mod:`analysis.data.schema_check`, then :func:`check_national`'s checks that a schema cannot
 express) and raises :class:`~analysis.data.problems.ContextDataError` naming file, row or
-feature, and what was expected. The boundary layers carry the same licence as the Liangshan
-layers (:data:`analysis.data.boundaries.ATTRIBUTION`); the 832 list's licence is unknown
+feature, and what was expected. The checks run once per content: a stamp under
+``_build/.validated`` records that these exact bytes passed (as the register does). The
+boundary layers carry the same licence as the Liangshan layers
+(:data:`analysis.data.boundaries.ATTRIBUTION`); the 832 list's licence is unknown
 (:data:`LIST_LICENCE`).
 """
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
+from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 import shapely
 
-from analysis.data import boundary_checks, files
+from analysis.data import boundary_checks, files, paths
 from analysis.data.context import read_strings, typed
 from analysis.data.package import DataPackage, current
 from analysis.data.problems import ContextDataError, Problem
@@ -34,9 +38,10 @@ POVERTY = "national_poverty_counties"
 CROSSWALK = "national_crosswalk"
 CENSUS = "national_census"
 DATAPOINTS = "national_prefecture_datapoints"
+HAND = "national_hand_matches"
 COUNTIES = "geo_national_counties"
 PROVINCES = "geo_national_provinces"
-TABLES = (POVERTY, CROSSWALK, CENSUS, DATAPOINTS)
+TABLES = (POVERTY, CROSSWALK, CENSUS, DATAPOINTS, HAND)
 #: The sources a crosswalk row maps to, column prefix -> (what it is, census year or None).
 TARGETS = {"census_2010": ("the 2010 census", 2010), "census_2020": ("the 2020 census", 2020),
            "boundary": ("the boundary layer", None)}
@@ -45,8 +50,8 @@ TARGETS = {"census_2010": ("the 2010 census", 2010), "census_2020": ("the 2020 c
 #: confluence 135.1 E, the northern tip of Heilongjiang 53.6 N.
 CHINA_BOX = (73.0, 3.0, 136.0, 54.0)
 #: What a map of the list must say about the list's licence.
-LIST_LICENCE = ("List of the 832 poverty counties: Clebeech/ds_project (licence unknown; "
-                "facts from provincial announcements)")
+LIST_LICENCE = ("The list of poverty counties is a student project's compilation (licence "
+                "unknown; the facts are provincial announcements)")
 
 
 # ----------------------------------------------------------------------------- checks
@@ -95,6 +100,38 @@ def _check_crosswalk(pkg: DataPackage) -> list[Problem]:
             if method != "code" and pd.isna(note):
                 problems.append(Problem(fname, where, cols[2], "an empty cell",
                                         f"a note saying why the method is '{method}'"))
+    return problems + _check_hand(pkg, cw)
+
+
+def _check_hand(pkg: DataPackage, cw: pd.DataFrame) -> list[Problem]:
+    """The hand matches against the crosswalk, both ways: each row of the hand-match table is
+    the crosswalk's match (same code, method 'hand' or 'code, renamed'), and each crosswalk
+    match by hand has its row (its evidence)."""
+    hand = read_strings(pkg, HAND)
+    if hand is None or not {"list_code", "target", "code"} <= set(hand.columns):
+        return []  # the schema check says why
+    hname, fname = pkg.file(HAND), pkg.file(CROSSWALK)
+    by_code = cw.set_index("list_code")
+    problems = []
+    for i, row in hand.iterrows():
+        col = f"{row['target']}_code"
+        if row["list_code"] not in by_code.index or col not in by_code.columns:
+            continue  # unknown county or target: the schema check (foreign key, enum) says so
+        got, method = by_code.at[row["list_code"], col], by_code.at[row["list_code"],
+                                                                   f"{row['target']}_method"]
+        if got != row["code"] or method not in ("hand", "code, renamed"):
+            problems.append(Problem(hname, _line(i), "code", f"{row['code']} for "
+                                    f"{row['list_code']} in {row['target']}", f"the crosswalk's "
+                                    f"match by hand ({fname} has {got!r}, method {method!r})"))
+    keys = set(zip(hand["list_code"], hand["target"]))
+    for prefix in TARGETS:
+        method = f"{prefix}_method"
+        if method not in cw.columns:
+            continue
+        for i, code, m in zip(cw.index, cw["list_code"], cw[method]):
+            if m == "hand" and (code, prefix) not in keys:
+                problems.append(Problem(fname, _line(i), method, "'hand' without evidence",
+                                        f"a row for {code} and {prefix} in {hname}"))
     return problems
 
 
@@ -177,40 +214,75 @@ def check_national(pkg: DataPackage | None = None) -> list[Problem]:
 
 
 # ----------------------------------------------------------------------------- loaders
+#: The modules whose checks a stamp vouches for: a change to one of them checks again.
+_CHECK_MODULES = ("national.py", "boundary_checks.py", "files.py", "csv_check.py",
+                  "schema_check.py", "context.py")
+
+
+def _marker(pkg: DataPackage) -> Path:
+    """Where the stamp of a passed check of the national files is kept: under
+    ``_build/.validated``, named by the sha256 of the descriptor, of every national file and
+    of the modules that check them (:data:`_CHECK_MODULES`), so that any change to one of
+    them checks again."""
+    h = hashlib.sha256()
+    here = Path(__file__).parent
+    for name in _CHECK_MODULES:
+        h.update((here / name).read_bytes())
+    h.update(pkg.descriptor_path.read_bytes())
+    for name in (*TABLES, COUNTIES, PROVINCES):
+        try:
+            h.update(pkg.path(name).read_bytes())
+        except (FileNotFoundError, IsADirectoryError):
+            h.update(b"missing " + name.encode())
+    return paths.BUILD / ".validated" / f"national-{h.hexdigest()}"
 
 
 @lru_cache(maxsize=4)
-def _table_problems(pkg: DataPackage, stamp: tuple) -> tuple[Problem, ...]:
+def _problems(pkg: DataPackage, stamp: tuple) -> tuple[Problem, ...]:
+    """Every problem of the national files (schemas and hashes through
+    :mod:`analysis.data.schema_check`, then :func:`check_national`), checked once per content:
+    after a pass, a stamp (:func:`_marker`) lets the next kernel skip the checks (a few
+    seconds, most of it Frictionless warming up and the coverage check of 2,875 polygons)."""
+    marker = _marker(pkg)
+    if marker.is_file():
+        return ()
     from analysis.data.schema_check import check_resources
 
-    return tuple(check_resources(pkg, list(TABLES)) + _check_crosswalk(pkg))
+    problems = tuple(check_resources(pkg, [*TABLES, COUNTIES, PROVINCES])
+                     + check_national(pkg))
+    if not problems:
+        try:
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+        except OSError:  # a read-only checkout: check again next time
+            pass
+    return problems
+
+
+def _checked(pkg: DataPackage) -> None:
+    problems = _problems(pkg, pkg.stamp(*TABLES, COUNTIES, PROVINCES))
+    if problems:
+        raise ContextDataError(list(problems))
 
 
 @lru_cache(maxsize=16)
 def _load_table(pkg: DataPackage, name: str, stamp: tuple) -> pd.DataFrame:
-    problems = _table_problems(pkg, stamp)
-    if problems:
-        raise ContextDataError(list(problems))
+    _checked(pkg)
     return typed(pkg, name)
 
 
 @lru_cache(maxsize=4)
 def _load_layer(pkg: DataPackage, name: str, stamp: tuple) -> gpd.GeoDataFrame:
-    from analysis.data.schema_check import check_hash
-
+    _checked(pkg)
     res = pkg.resource(name)
-    gdf, problems = _layer_problems(pkg, name)
-    if gdf is not None:
-        problems = check_hash(pkg, res["path"], res.get("hash")) + problems
-    if problems:
-        raise ContextDataError(problems)
     key = res.get("x-key-property", "adcode")
+    gdf = gpd.read_file(pkg.path(name))
     return gdf.sort_values(key).reset_index(drop=True)
 
 
 def _table(name: str) -> pd.DataFrame:
     pkg = current()
-    return _load_table(pkg, name, pkg.stamp(*TABLES, COUNTIES)).copy()
+    return _load_table(pkg, name, pkg.stamp(*TABLES, COUNTIES, PROVINCES)).copy()
 
 
 def poverty_counties() -> pd.DataFrame:
@@ -234,6 +306,12 @@ def census() -> pd.DataFrame:
     return _table(CENSUS)
 
 
+def hand_matches() -> pd.DataFrame:
+    """The crosswalk's matches looked up by hand, one row per county and source, with the
+    source that supports each (``source_id``) or ``verified == "no"``."""
+    return _table(HAND)
+
+
 def prefecture_datapoints() -> pd.DataFrame:
     """Press data points for Liangshan, Nujiang, Linxia and related areas (indicative)."""
     return _table(DATAPOINTS)
@@ -246,10 +324,10 @@ def county_boundaries() -> gpd.GeoDataFrame:
         ContextDataError: the layer fails a check of :func:`check_national` or its hash.
     """
     pkg = current()
-    return _load_layer(pkg, COUNTIES, pkg.stamp(COUNTIES)).copy()
+    return _load_layer(pkg, COUNTIES, pkg.stamp(*TABLES, COUNTIES, PROVINCES)).copy()
 
 
 def province_boundaries() -> gpd.GeoDataFrame:
     """The 34 province-level outlines (EPSG:4326): province_code, name, name_zh, checked."""
     pkg = current()
-    return _load_layer(pkg, PROVINCES, pkg.stamp(PROVINCES)).copy()
+    return _load_layer(pkg, PROVINCES, pkg.stamp(*TABLES, COUNTIES, PROVINCES)).copy()

@@ -160,7 +160,7 @@ class ExitModel:
     """An ordered logit of exit year on standardised 2010 characteristics.
 
     Attributes:
-        coefficients: per predictor (index): coef, lower, upper (95 % interval), p_value,
+        coefficients: per predictor (index): coef, lower, upper (95% interval), p_value,
             odds_ratio; per standard deviation of the predictor, positive = later exit.
         n: counties in the fit.
         left_out: list codes of the counties left out (no 2010 census match, or a missing
@@ -200,8 +200,10 @@ def model_frame(frame: pd.DataFrame, predictors=tuple(PREDICTORS)
 def exit_model(frame: pd.DataFrame, predictors=tuple(PREDICTORS)) -> ExitModel:
     """Fit the ordered logit (statsmodels ``OrderedModel``) of exit year on the standardised
     ``predictors`` and its diagnostics (:class:`ExitModel`)."""
-    import statsmodels.api as sm
+    # the modules themselves, not statsmodels.api, which imports all of statsmodels (seconds)
+    from statsmodels.discrete.discrete_model import Logit
     from statsmodels.miscmodels.ordinal_model import OrderedModel
+    from statsmodels.tools.tools import add_constant
 
     data, left = model_frame(frame, predictors)
     x = data[list(predictors)].astype(float)
@@ -223,7 +225,7 @@ def exit_model(frame: pd.DataFrame, predictors=tuple(PREDICTORS)) -> ExitModel:
     po = {}
     for j, year in enumerate(years[1:], start=1):
         later = (observed >= j).astype(float)
-        fit = sm.Logit(later, sm.add_constant(z)).fit(disp=False)
+        fit = Logit(later, add_constant(z)).fit(disp=False)
         po[f"{year} or later"] = fit.params.iloc[1:]
     return ExitModel(coefficients=coefs, n=len(data), left_out=left,
                      pseudo_r2=float(1 - res.llf / null_llf),

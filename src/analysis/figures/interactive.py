@@ -115,7 +115,7 @@ def _key(fig: Figure, cty: gpd.GeoDataFrame, key_columns: Mapping[str, str], col
     ax = fig.add_axes(rect)
     ax.set_axis_off()
     ax.set_xlim(0, 1)
-    points = maps._label_points(cty)
+    points = maps.label_points(cty)
     order = sorted(cty.index, key=lambda i: -points[cty.loc[i, "adcode"]][1])
     rows = len(order) + 1
     ax.set_ylim(rows, 0)

@@ -5,7 +5,7 @@ the data come from :func:`analysis.domain.counties.county_frame` and
 :func:`analysis.data.boundaries.load_prefectures`, which tests and chapters may pass in. Every
 map carries pinyin labels, a legend, a scale bar and a source line naming the data and the
 licence of the AMap-derived boundaries (:data:`analysis.data.boundaries.ATTRIBUTION`). The
-interactive SVG map is in :mod:`analysis.figures.maps_svg` (its names stay importable here).
+interactive SVG map is in :mod:`analysis.figures.maps_svg`.
 """
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ import matplotlib.patheffects as pe
 import numpy as np
 import shapely
 from matplotlib import colors as mcolors
+from matplotlib.cm import ScalarMappable
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import ConnectionPatch, Patch, Rectangle
@@ -301,23 +302,14 @@ def population_change_map(counties: gpd.GeoDataFrame | None = None, *,
     _labels(ax, cty, texts, fontsize=7)
     scale_bar(ax)
     cax = fig.add_axes((0.25, 0.15, 0.5, 0.025))
-    sm = _scalar_mappable(norm, DIVERGING)
-    cb = fig.colorbar(sm, cax=cax, orientation="horizontal")
+    cb = fig.colorbar(ScalarMappable(norm=norm, cmap=DIVERGING), cax=cax,
+                      orientation="horizontal")
     cb.set_label("Resident population, change 2010 to 2020 (%)", fontsize=8)
     cb.ax.tick_params(labelsize=7)
     cb.ax.grid(False)
     _source(fig, "county tabulations of the 2010 and 2020 population censuses "
                  "(Appendix C)")
     return fig
-
-
-def _scalar_mappable(norm, cmap):
-    """A ScalarMappable for a colour bar."""
-    from matplotlib.cm import ScalarMappable
-
-    sm = ScalarMappable(norm=norm, cmap=cmap)
-    sm.set_array(np.array([]))
-    return sm
 
 
 def highlight_map(adcodes_to_labels: Mapping[str, str],
@@ -352,17 +344,3 @@ def highlight_map(adcodes_to_labels: Mapping[str, str],
     _source(fig, source or "the statistical bureau's division codes and names (Appendix C)")
     return fig
 
-
-def __getattr__(name: str):
-    """Names moved to :mod:`analysis.figures.maps_svg`, importable from here as before."""
-    from analysis.figures import maps_svg  # on first use: that module builds on this one
-
-    if name in _SVG_NAMES:
-        return getattr(maps_svg, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-#: What other modules take from here, now in maps_svg; and the label points' former name.
-_SVG_NAMES = ("interactive_county_svg", "_HATCH_PATTERNS", "_svg_patterns", "_geom_path",
-              "_ring_path")
-_label_points = label_points

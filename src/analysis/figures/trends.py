@@ -253,14 +253,14 @@ def county_svg() -> str:
     poverty-county status and, for Butuo and Jinyang, the register's rates; fill colours as in
     the static form; Butuo's and Jinyang's rates are also written on the map (no hover
     needed)."""
-    from analysis.figures import maps
+    from analysis.figures import maps_svg
 
     gdf, colours, hatches, legend = _county_frame_with_status()
     start, end = (trends.period_year(register_period) for register_period in _rate_periods())
     notes = {c: f"{name} {r}"
              for c, name, r in zip(gdf["adcode"], gdf["name_pinyin"], gdf["rate_change"])
              if r != "\u2014"}
-    return maps.interactive_county_svg(
+    return maps_svg.interactive_county_svg(
         gdf, {"status_text": "National poverty county status",
               "article_rates": "Poverty rate in the article (poverty roll)"},
         COUNTY_MAP_TITLE, colors=colours, hatches=hatches, legend=legend, notes=notes,
