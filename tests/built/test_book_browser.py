@@ -421,3 +421,24 @@ def test_folded_code_opens(browser, site, page_path):
     assert (before, opened, closed_again) == (False, True, True)
     assert "(" in text  # a call of the analysis, not an empty block
     assert errors == []
+
+
+def test_a_number_s_hint_shows_on_keyboard_focus(browser, site):
+    """A register number reached with the Tab key shows its hint (the link's title) under it:
+    a browser shows a title on mouse hover only."""
+    context, page, errors, _ = visit(browser, site, "chapters/ch2_basic_needs.html")
+    try:
+        link = page.locator("a:has(> abbr.fact-value)").first
+        hint = link.get_attribute("title")
+        before = page.evaluate("a => getComputedStyle(a.firstElementChild, '::after').content",
+                               link.element_handle())
+        link.focus()
+        page.keyboard.press("Shift+Tab")  # focus by keyboard, so that :focus-visible applies
+        page.keyboard.press("Tab")
+        after = page.evaluate("a => getComputedStyle(a.firstElementChild, '::after').content",
+                              link.element_handle())
+    finally:
+        context.close()
+    assert hint and before in ("none", "normal")
+    assert after == f'"{hint}"'
+    assert errors == []
