@@ -159,16 +159,20 @@ def model(m: national.ExitModel | None = None) -> Values:
     v.add("ch5_n_provinces", m.n_provinces, "provinces among them (the clusters)", em)
     v.add("ch5_left_out", len(m.left_out), "listed counties left out of the model",
           national.model_frame)
+    v.add("ch5_within_left_out", len(m.within_left_out),
+          "provinces left out of the within-province fit (all their counties left in one "
+          "year)", em)
     v.add("ch5_pseudo_r2", float(m.pseudo_r2), "McFadden's pseudo R-squared", em)
     v.add("ch5_lr_p", p_value(m.lr_pvalue), "p-value of the likelihood-ratio test", em)
     v.add("ch5_hit_pct", float(m.hit_rate * 100),
           "counties whose most probable year is their exit year (per cent)", em)
     v.add("ch5_modal_pct", float(m.modal_rate * 100),
           "counties in the commonest exit year (per cent), the baseline", em)
+    keys = {col: PREDICTOR_KEYS[col] for col in m.coefficients.index}
     for frame_, tag, how in ((m.coefficients, "", "province-clustered"),
                              (m.within, "_fe", "within provinces (fixed effects), clustered"),
                              (m.naive, "_naive", "counties assumed independent")):
-        for col, key in PREDICTOR_KEYS.items():
+        for col, key in keys.items():
             what = f"{national.PREDICTORS[col]}; {how}"
             c = frame_.loc[col]
             v.add(f"ch5_or{tag}_{key}", float(c["odds_ratio"]),
@@ -180,7 +184,7 @@ def model(m: national.ExitModel | None = None) -> Values:
             v.add(f"ch5_p{tag}_{key}", p_value(c["p_value"]), f"its p-value ({what})", em)
     steps = m.proportional_odds
     last = steps.columns[-1]
-    for col, key in PREDICTOR_KEYS.items():
+    for col, key in keys.items():
         ors = np.exp(steps.loc[col])
         what = national.PREDICTORS[col]
         v.add(f"ch5_step_{key}_min", float(ors.min()),

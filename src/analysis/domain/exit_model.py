@@ -46,6 +46,9 @@ class ExitModel:
             interval and p-value are province-clustered.
         naive: the same with the default covariance (counties assumed independent).
         within: the same from the model with province fixed effects (clustered by province).
+        within_left_out: provinces left out of the within-province fit because all their
+            counties left in one year (they hold no comparison within the province; a dummy
+            of theirs would run off to infinity), with their number of counties.
         n: counties in the fit.
         n_provinces: provinces (clusters) among them.
         left_out: list codes of the counties left out (no 2010 census match, or a missing
@@ -66,6 +69,7 @@ class ExitModel:
     coefficients: pd.DataFrame
     naive: pd.DataFrame
     within: pd.DataFrame
+    within_left_out: pd.Series
     n: int
     n_provinces: int
     left_out: pd.DataFrame
@@ -124,9 +128,7 @@ def exit_model(frame: pd.DataFrame, predictors=tuple(PREDICTORS)) -> ExitModel:
     fit = {"method": "bfgs", "disp": False, "maxiter": 2000}
     naive = OrderedModel(y, z, distr="logit").fit(**fit)
     res = OrderedModel(y, z, distr="logit").fit(**fit, **cluster)
-    dummies = pd.get_dummies(province, prefix="province", drop_first=True, dtype=float)
-    within = OrderedModel(y, pd.concat([z, dummies], axis=1), distr="logit").fit(**fit,
-                                                                                **cluster)
+    within, single = _within_fit(y, z, province, fit)
     k = len(predictors)
     null_llf = _null_llf(y)
     lr = 2 * (res.llf - null_llf)
@@ -138,7 +140,8 @@ def exit_model(frame: pd.DataFrame, predictors=tuple(PREDICTORS)) -> ExitModel:
         later = (observed >= j).astype(float)
         po[f"{year} or later"] = Logit(later, add_constant(z)).fit(disp=False).params.iloc[1:]
     return ExitModel(coefficients=_table(res, k), naive=_table(naive, k),
-                     within=_table(within, k), n=len(data), n_provinces=province.nunique(),
+                     within=_table(within, k), within_left_out=single, n=len(data),
+                     n_provinces=province.nunique(),
                      left_out=left, pseudo_r2=float(1 - res.llf / null_llf),
                      lr_pvalue=float(stats.chi2.sf(lr, k)),
                      hit_rate=float((predicted == observed).mean()),
@@ -147,6 +150,26 @@ def exit_model(frame: pd.DataFrame, predictors=tuple(PREDICTORS)) -> ExitModel:
                      probabilities=pd.DataFrame(probs, columns=years,
                                                 index=pd.Index(data["list_code"],
                                                                name="list_code")))
+
+
+def _within_fit(y: pd.Series, z: pd.DataFrame, province: pd.Series, fit: dict):
+    """The ordered logit with one dummy per province (the first as the base), clustered by
+    province, over the provinces whose counties left in more than one year; and the
+    provinces left out (their county counts)."""
+    from statsmodels.miscmodels.ordinal_model import OrderedModel
+
+    spread = y.cat.codes.groupby(province.to_numpy()).nunique()
+    single = province.value_counts()[spread[spread == 1].index].rename("counties")
+    keep = ~province.isin(single.index).to_numpy()
+    prov = province[keep].reset_index(drop=True)
+    yk = y[keep].reset_index(drop=True)
+    yk = yk.cat.remove_unused_categories()
+    x = pd.concat([z[keep].reset_index(drop=True),
+                   pd.get_dummies(prov, prefix="province", drop_first=True, dtype=float)],
+                  axis=1)
+    res = OrderedModel(yk, x, distr="logit").fit(
+        **fit, cov_type="cluster", cov_kwds={"groups": pd.factorize(prov)[0]})
+    return res, single
 
 
 def brant_test(codes: np.ndarray, z: pd.DataFrame) -> pd.DataFrame:
