@@ -35,6 +35,7 @@ def test_batches_by_hand():
     assert v["ch5_ls_share_of_last_pct"] == pytest.approx(50.0)
     assert v["ch5_ls_before_first_pct"] == pytest.approx(25.0)
     assert v["ch5_trip_in_last"] == 2  # Butuo and Jinyang
+    assert v["ch5_trip_in_last_words"] == "both"
 
 
 def test_groups_by_hand():
@@ -89,7 +90,8 @@ def _model(probabilities, lr_pvalue=0.0):
         within_left_out=pd.Series(dtype=int), n=len(probabilities), n_provinces=3,
         left_out=pd.DataFrame({"list_code": [], "reason": []}), pseudo_r2=0.1,
         lr_pvalue=lr_pvalue, hit_rate=0.5, modal_rate=0.4, proportional_odds=steps,
-        brant=brant, probabilities=probabilities)
+        brant=brant, probabilities=probabilities,
+        last_step=pd.Series(0.5, index=probabilities.index))
 
 
 def test_liangshan_expected_by_hand():
@@ -107,6 +109,9 @@ def test_liangshan_expected_by_hand():
     assert v["ch5_ls_expected_late_pct"] == pytest.approx(2.6 / 3 * 100)
     # derived group (5 counties): 2020 expected 0.9 + 4 x 0.3 = 2.1; observed 3
     assert (v["ch5_sq_observed_last"], v["ch5_sq_expected_last"]) == (3, pytest.approx(2.1))
+    # the last step's own logit gives every county 0.5 here: 3 x 0.5 and 5 x 0.5
+    assert v["ch5_ls_expected_last_logit"] == pytest.approx(1.5)
+    assert v["ch5_sq_expected_last_logit"] == pytest.approx(2.5)
     t = ch5.expected_table(_model(probs), f).set_index("Exit batch")
     assert t.loc["2020", "Liangshan, observed"] == 2
     assert t.loc["2020", "Liangshan, expected"] == pytest.approx(1.5)
@@ -150,3 +155,5 @@ def test_model_on_the_shipped_data():
     # Liangshan: 7 of 11 in the last batch against about 1.6 expected
     assert v["ch5_ls_observed_last"] == 7
     assert v["ch5_ls_expected_2020"] == pytest.approx(1.56, abs=0.02)
+    # the separate logit of the last step alone still expects under 4 (3.67)
+    assert v["ch5_ls_expected_last_logit"] == pytest.approx(3.67, abs=0.02)

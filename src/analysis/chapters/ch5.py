@@ -39,6 +39,8 @@ DATA_FILES = ("datapackage.json", "national/*")
 
 #: The list codes of the two counties of the author's trip, Butuo and Jinyang.
 TRIP_COUNTIES = ("513429", "513430")
+#: How many of the two trip counties left in the last batch, in words for the prose.
+TRIP_WORDS = {0: "neither", 1: "one", 2: "both"}
 #: Keys of the groups of :func:`analysis.domain.national.group_comparison`.
 GROUP_KEYS = {"Three regions and three prefectures (derived)": "sq",
               "Other poverty counties": "rest", "Liangshan (prefecture)": "ls",
@@ -79,8 +81,12 @@ def batches(f: pd.DataFrame | None = None) -> Values:
     v.add("ch5_ls_before_first_pct", float(pos["before_first_pct"]),
           "share of the list that had left before Liangshan's first county (per cent)", lp)
     trip = f[f["list_code"].isin(TRIP_COUNTIES)]
-    v.add("ch5_trip_in_last", int((trip["exit_year"] == pos["last_year"]).sum()),
+    in_last = int((trip["exit_year"] == pos["last_year"]).sum())
+    v.add("ch5_trip_in_last", in_last,
           "of Butuo and Jinyang, counties in the last batch", "analysis.chapters.ch5.batches")
+    v.add("ch5_trip_in_last_words", TRIP_WORDS[in_last],
+          "of Butuo and Jinyang, those in the last batch, in words",
+          "analysis.chapters.ch5.batches")
     return v
 
 
@@ -228,6 +234,14 @@ def liangshan_expected(m: national.ExitModel | None = None,
                                             / ls["expected"].sum() * 100),
           "Liangshan: expected share of its counties in the last two batches (per cent)",
           "analysis.chapters.ch5.liangshan_expected")
+    members = f["liangshan"].reindex(m.last_step.index).astype(bool)
+    v.add("ch5_ls_expected_last_logit", float(m.last_step[members.to_numpy()].sum()),
+          "Liangshan's counties expected in the last batch by the separate logit of that step",
+          national.exit_model)
+    members = f["sanqu_sanzhou_derived"].reindex(m.last_step.index).astype(bool)
+    v.add("ch5_sq_expected_last_logit", float(m.last_step[members.to_numpy()].sum()),
+          "counties of the derived group expected in the last batch by the separate logit of "
+          "that step", national.exit_model)
     sq = national.expected_by_batch(m.probabilities, f["exit_year"], f["sanqu_sanzhou_derived"])
     v.add("ch5_sq_observed_last", int(sq.loc[last, "observed"]),
           "counties of the derived group in the model that left in the last batch", eb)

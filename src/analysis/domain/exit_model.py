@@ -62,6 +62,8 @@ class ExitModel:
             assumption of one coefficient for every threshold.
         brant: :func:`brant_test` of those separate logits (chi2, df, p_value per predictor
             and for all at once).
+        last_step: each county's probability of the last batch from the separate logit of
+            that step alone (its own coefficients, free of the proportional-odds assumption).
         probabilities: the fitted model's probability of each exit year (columns) for each
             county of the fit, with its ``list_code`` as the index.
     """
@@ -79,6 +81,7 @@ class ExitModel:
     modal_rate: float
     proportional_odds: pd.DataFrame
     brant: pd.DataFrame
+    last_step: pd.Series
     probabilities: pd.DataFrame
 
 
@@ -138,7 +141,11 @@ def exit_model(frame: pd.DataFrame, predictors=tuple(PREDICTORS)) -> ExitModel:
     po = {}
     for j, year in enumerate(years[1:], start=1):
         later = (observed >= j).astype(float)
-        po[f"{year} or later"] = Logit(later, add_constant(z)).fit(disp=False).params.iloc[1:]
+        step = Logit(later, add_constant(z)).fit(disp=False)
+        po[f"{year} or later"] = step.params.iloc[1:]
+    # the last step's logit, with its own coefficients: each county's chance of the last batch
+    last_step = pd.Series(np.asarray(step.predict(add_constant(z))), name="last_batch",
+                          index=pd.Index(data["list_code"], name="list_code"))
     return ExitModel(coefficients=_table(res, k), naive=_table(naive, k),
                      within=_table(within, k), within_left_out=single, n=len(data),
                      n_provinces=province.nunique(),
@@ -147,6 +154,7 @@ def exit_model(frame: pd.DataFrame, predictors=tuple(PREDICTORS)) -> ExitModel:
                      hit_rate=float((predicted == observed).mean()),
                      modal_rate=float(np.bincount(observed).max() / len(observed)),
                      proportional_odds=pd.DataFrame(po), brant=brant_test(observed, z),
+                     last_step=last_step,
                      probabilities=pd.DataFrame(probs, columns=years,
                                                 index=pd.Index(data["list_code"],
                                                                name="list_code")))
