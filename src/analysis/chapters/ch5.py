@@ -149,7 +149,7 @@ def census_change(f: pd.DataFrame | None = None) -> Values:
 
 @lru_cache(maxsize=1)
 def fitted_model() -> national.ExitModel:
-    """The ordered model of exit year (:func:`analysis.domain.national.exit_model`) on the
+    """The ordered model of exit year (:func:`analysis.domain.exit_model.exit_model`) on the
     chapter's frame, fitted once per kernel."""
     return national.exit_model(frame())
 

@@ -195,7 +195,8 @@ def brant_test(codes: np.ndarray, z: pd.DataFrame) -> pd.DataFrame:
         z: the predictors (no constant).
 
     Returns:
-        One row per predictor and one for :data:`ALL_PREDICTORS`: chi2, df, p_value.
+        One row per predictor and one for :data:`ALL_PREDICTORS`, with the columns chi2, df
+        and p_value.
 
     Raises:
         ValueError: fewer than three outcome values (nothing to compare).
@@ -252,8 +253,8 @@ def expected_by_batch(probabilities: pd.DataFrame, observed: pd.Series,
         members: True for the group's counties, indexed by list code.
 
     Returns:
-        One row per year: observed, expected; counties of the group outside the fit are left
-        out of both, so the two columns sum to the same number.
+        One row per year with the columns observed and expected. Counties of the group
+        outside the fit are left out of both, so the two columns sum to the same number.
     """
     inside = members.reindex(probabilities.index, fill_value=False).astype(bool)
     probs = probabilities[inside.to_numpy()]
