@@ -15,3 +15,17 @@ def test_values_are_printed_as_the_book_shows_them():
 def test_anchor_is_stable_and_html_safe():
     assert formatting.fact_anchor("liangshan.poor_population.2013") == \
         "fact-liangshan-poor-population-2013"
+
+
+def test_p_values_below_a_thousandth_are_never_printed_as_zero():
+    import pytest
+
+    # a p-value that underflows to 0.0 (the likelihood-ratio test of chapter 5) and one
+    # just under 0.001 both read "< 0.001"; 0.001 itself and above keep three decimals
+    assert formatting.p_value(0.0) == "< 0.001"
+    assert formatting.p_value(0.00099) == "< 0.001"
+    assert formatting.p_value(0.001) == "0.001"
+    assert formatting.p_value(0.0395) == "0.040" or formatting.p_value(0.0395) == "0.039"
+    assert formatting.p_value(0.4931) == "0.493"
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        formatting.p_value(1.5)

@@ -22,6 +22,21 @@ def number(x: float, decimals: int | None = None) -> str:
     return f"{x:,.6f}".rstrip("0").rstrip(".")
 
 
+def p_value(p: float) -> str:
+    """A p-value as the book prints it: three decimals, and ``< 0.001`` below that (never
+    ``0``, which a p-value cannot be).
+
+    >>> p_value(0.0), p_value(0.0004), p_value(0.0123), p_value(0.5)
+    ('< 0.001', '< 0.001', '0.012', '0.500')
+
+    Raises:
+        ValueError: ``p`` is not between 0 and 1.
+    """
+    if not 0 <= p <= 1:
+        raise ValueError(f"a p-value lies between 0 and 1, got {p!r}")
+    return "< 0.001" if p < 0.001 else f"{p:.3f}"
+
+
 def value(x: float, unit: str, x_max: float | None = None) -> str:
     """A register value as the book prints it: ``19.8%``, ``881,000``, ``100–117``, ``0.30``."""
     dec = _DECIMALS.get(unit)

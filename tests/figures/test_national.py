@@ -3,6 +3,7 @@ has one focusable path per mapped poverty county, stays small and draws nothing 
 legend; the exit years' colours, the legends, ticks and source lines read as the review asked."""
 import re
 
+import numpy as np
 import pytest
 from matplotlib import colors as mcolors
 
@@ -100,3 +101,23 @@ def test_odds_ratio_axis_has_plain_ticks():
     assert not any("10^" in s or "times" in s or "\\" in s for s in labels)
     assert len(ax.get_xticks(minor=True)) == 0
     assert boundaries.ATTRIBUTION not in _source(figure)
+
+
+def test_odds_ratio_chart_draws_the_within_province_estimates_and_says_how():
+    import pandas as pd
+
+    # across: exp(-0.6) = 0.55 and exp(0.65) = 1.92; within: exp(-0.7) = 0.50, exp(0.7) = 2.01
+    idx = ["urban_share_2010", "log_population_2010"]
+    across = pd.DataFrame({"coef": [-0.6, 0.65], "lower": [-0.7, 0.5], "upper": [-0.4, 0.8]},
+                          index=idx)
+    within = pd.DataFrame({"coef": [0.7, -0.7], "lower": [0.5, -0.9], "upper": [0.9, -0.5]},
+                          index=idx[::-1])
+    figure = fig.coefficient_chart(across, within)
+    ax = figure.axes[0]
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["Across the list", "Within provinces (province fixed effects)"]
+    assert "clustered by province" in ax.get_xlabel()
+    # the squares follow the circles' order of predictors (within is reindexed): urban on top
+    squares = [line for line in ax.get_lines() if line.get_marker() == "s"][0]
+    xs, ys = squares.get_data()
+    assert ys[0] > ys[1] and xs[0] == pytest.approx(np.exp(-0.7))

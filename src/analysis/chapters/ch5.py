@@ -10,9 +10,13 @@ computations on the county frame live in :mod:`analysis.domain.national`.
 - :func:`groups`: the derived "three regions and three prefectures" against the rest, and the
   three prefectures;
 - :func:`census_change`: how the crosswalk matched the counties and the census change by batch;
-- :func:`model`: the ordered model of exit year and its diagnostics;
+- :func:`model`: the ordered model of exit year, its province-clustered and within-province
+  odds ratios and its diagnostics (the separate logits of each step and their test);
+- :func:`liangshan_expected`: Liangshan's counties per batch, observed against the model's
+  expectation;
 - :func:`map_values`: the map's polygons;
-- :func:`coefficient_table`, :func:`group_table`, :func:`unmatched_table`: the tables.
+- :func:`coefficient_table`, :func:`step_table`, :func:`expected_table`,
+  :func:`group_table`, :func:`unmatched_table`: the tables.
 
 The chapter uses no assumption of :mod:`analysis.domain.assumptions`: every number comes from
 the data package.
@@ -27,6 +31,7 @@ import pandas as pd
 from analysis.chapters.values import Values
 from analysis.data import national as national_data
 from analysis.domain import national
+from analysis.formatting import p_value
 
 #: Data files read here (globs in data/); a chapter importing this module is
 #: re-executed when one of them changes (see liangshan_book.dependencies).
@@ -34,6 +39,8 @@ DATA_FILES = ("datapackage.json", "national/*")
 
 #: The list codes of the two counties of the author's trip, Butuo and Jinyang.
 TRIP_COUNTIES = ("513429", "513430")
+#: How many of the two trip counties left in the last batch, in words for the prose.
+TRIP_WORDS = {0: "neither", 1: "one", 2: "both"}
 #: Keys of the groups of :func:`analysis.domain.national.group_comparison`.
 GROUP_KEYS = {"Three regions and three prefectures (derived)": "sq",
               "Other poverty counties": "rest", "Liangshan (prefecture)": "ls",
@@ -74,8 +81,12 @@ def batches(f: pd.DataFrame | None = None) -> Values:
     v.add("ch5_ls_before_first_pct", float(pos["before_first_pct"]),
           "share of the list that had left before Liangshan's first county (per cent)", lp)
     trip = f[f["list_code"].isin(TRIP_COUNTIES)]
-    v.add("ch5_trip_in_last", int((trip["exit_year"] == pos["last_year"]).sum()),
+    in_last = int((trip["exit_year"] == pos["last_year"]).sum())
+    v.add("ch5_trip_in_last", in_last,
           "of Butuo and Jinyang, counties in the last batch", "analysis.chapters.ch5.batches")
+    v.add("ch5_trip_in_last_words", TRIP_WORDS[in_last],
+          "of Butuo and Jinyang, those in the last batch, in words",
+          "analysis.chapters.ch5.batches")
     return v
 
 
@@ -138,40 +149,119 @@ def census_change(f: pd.DataFrame | None = None) -> Values:
 
 @lru_cache(maxsize=1)
 def fitted_model() -> national.ExitModel:
-    """The ordered model of exit year (:func:`analysis.domain.national.exit_model`) on the
+    """The ordered model of exit year (:func:`analysis.domain.exit_model.exit_model`) on the
     chapter's frame, fitted once per kernel."""
     return national.exit_model(frame())
 
 
 def model(m: national.ExitModel | None = None) -> Values:
-    """The ordered model's odds ratios (with 95% intervals) and diagnostics."""
+    """The ordered model's odds ratios with province-clustered 95% intervals, the same within
+    provinces, the separate logits of each step with their Brant-type test, and the fit's
+    diagnostics."""
     m = fitted_model() if m is None else m
     v = Values()
     em = national.exit_model
     v.add("ch5_n", m.n, "counties in the model", em)
+    v.add("ch5_n_provinces", m.n_provinces, "provinces among them (the clusters)", em)
     v.add("ch5_left_out", len(m.left_out), "listed counties left out of the model",
           national.model_frame)
+    v.add("ch5_within_left_out", len(m.within_left_out),
+          "provinces left out of the within-province fit (all their counties left in one "
+          "year)", em)
     v.add("ch5_pseudo_r2", float(m.pseudo_r2), "McFadden's pseudo R-squared", em)
-    v.add("ch5_lr_p", float(m.lr_pvalue), "p-value of the likelihood-ratio test", em)
+    v.add("ch5_lr_p", p_value(m.lr_pvalue), "p-value of the likelihood-ratio test", em)
     v.add("ch5_hit_pct", float(m.hit_rate * 100),
           "counties whose most probable year is their exit year (per cent)", em)
     v.add("ch5_modal_pct", float(m.modal_rate * 100),
           "counties in the commonest exit year (per cent), the baseline", em)
-    c = m.coefficients
-    for col, key in PREDICTOR_KEYS.items():
+    keys = {col: PREDICTOR_KEYS[col] for col in m.coefficients.index}
+    for frame_, tag, how in ((m.coefficients, "", "province-clustered"),
+                             (m.within, "_fe", "within provinces (fixed effects), clustered"),
+                             (m.naive, "_naive", "counties assumed independent")):
+        for col, key in keys.items():
+            what = f"{national.PREDICTORS[col]}; {how}"
+            c = frame_.loc[col]
+            v.add(f"ch5_or{tag}_{key}", float(c["odds_ratio"]),
+                  f"odds ratio of a later exit per standard deviation of: {what}", em)
+            v.add(f"ch5_or{tag}_{key}_lo", float(np.exp(c["lower"])),
+                  f"lower end of its 95% interval ({what})", em)
+            v.add(f"ch5_or{tag}_{key}_hi", float(np.exp(c["upper"])),
+                  f"upper end of its 95% interval ({what})", em)
+            v.add(f"ch5_p{tag}_{key}", p_value(c["p_value"]), f"its p-value ({what})", em)
+    steps = m.proportional_odds
+    last = steps.columns[-1]
+    for col, key in keys.items():
+        ors = np.exp(steps.loc[col])
         what = national.PREDICTORS[col]
-        v.add(f"ch5_or_{key}", float(c.loc[col, "odds_ratio"]),
-              f"odds ratio of a later exit per standard deviation of: {what}", em)
-        v.add(f"ch5_or_{key}_lo", float(np.exp(c.loc[col, "lower"])),
-              f"lower end of its 95% interval ({what})", em)
-        v.add(f"ch5_or_{key}_hi", float(np.exp(c.loc[col, "upper"])),
-              f"upper end of its 95% interval ({what})", em)
-    po = m.proportional_odds.loc["urban_share_2010"]
-    v.add("ch5_po_urban_min", float(po.min()),
-          "smallest urban coefficient among the separate logits of 'year k or later'", em)
-    v.add("ch5_po_urban_max", float(po.max()),
-          "largest urban coefficient among the separate logits of 'year k or later'", em)
+        v.add(f"ch5_step_{key}_min", float(ors.min()),
+              f"smallest odds ratio among the separate logits of 'year k or later': {what}", em)
+        v.add(f"ch5_step_{key}_max", float(ors.max()),
+              f"largest odds ratio among the separate logits of 'year k or later': {what}", em)
+        v.add(f"ch5_step_{key}_last", float(ors[last]),
+              f"odds ratio in the logit of '{last}' (the last batch): {what}", em)
+        v.add(f"ch5_brant_p_{key}", p_value(m.brant.loc[col, "p_value"]),
+              f"p-value of the Brant-type test of equal steps: {what}", national.brant_test)
+    v.add("ch5_brant_chi2", float(m.brant.loc[national.ALL_PREDICTORS, "chi2"]),
+          "Brant-type statistic, all predictors at once (chi-squared)", national.brant_test)
+    v.add("ch5_brant_df", int(m.brant.loc[national.ALL_PREDICTORS, "df"]),
+          "its degrees of freedom", national.brant_test)
+    v.add("ch5_brant_p", p_value(m.brant.loc[national.ALL_PREDICTORS, "p_value"]),
+          "its p-value", national.brant_test)
     return v
+
+
+def liangshan_expected(m: national.ExitModel | None = None,
+                       f: pd.DataFrame | None = None) -> Values:
+    """Liangshan's counties in each batch: observed, and expected by the ordered model (the sum
+    of their predicted probabilities); the same for the last batch of the derived group."""
+    m = fitted_model() if m is None else m
+    f = (frame() if f is None else f).set_index("list_code")
+    v = Values()
+    eb = national.expected_by_batch
+    ls = national.expected_by_batch(m.probabilities, f["exit_year"], f["liangshan"])
+    for year, row in ls.iterrows():
+        v.add(f"ch5_ls_expected_{year}", float(row["expected"]),
+              f"Liangshan's counties the model expects in the batch of {year}", eb)
+    last = int(ls.index.max())
+    v.add("ch5_ls_observed_last", int(ls.loc[last, "observed"]),
+          "Liangshan's counties in the model that left in the last batch", eb)
+    v.add("ch5_ls_n_model", int(ls["observed"].sum()), "Liangshan's counties in the model", eb)
+    v.add("ch5_ls_expected_last_ratio", float(ls.loc[last, "observed"] / ls.loc[last,
+                                                                                 "expected"]),
+          "Liangshan's observed counties in the last batch over the expected (times)",
+          "analysis.chapters.ch5.liangshan_expected")
+    v.add("ch5_ls_expected_late_pct", float(ls.loc[last - 1:, "expected"].sum()
+                                            / ls["expected"].sum() * 100),
+          "Liangshan: expected share of its counties in the last two batches (per cent)",
+          "analysis.chapters.ch5.liangshan_expected")
+    members = f["liangshan"].reindex(m.last_step.index).astype(bool)
+    v.add("ch5_ls_expected_last_logit", float(m.last_step[members.to_numpy()].sum()),
+          "Liangshan's counties expected in the last batch by the separate logit of that step",
+          national.exit_model)
+    members = f["sanqu_sanzhou_derived"].reindex(m.last_step.index).astype(bool)
+    v.add("ch5_sq_expected_last_logit", float(m.last_step[members.to_numpy()].sum()),
+          "counties of the derived group expected in the last batch by the separate logit of "
+          "that step", national.exit_model)
+    sq = national.expected_by_batch(m.probabilities, f["exit_year"], f["sanqu_sanzhou_derived"])
+    v.add("ch5_sq_observed_last", int(sq.loc[last, "observed"]),
+          "counties of the derived group in the model that left in the last batch", eb)
+    v.add("ch5_sq_expected_last", float(sq.loc[last, "expected"]),
+          "counties of the derived group the model expects in the last batch", eb)
+    return v
+
+
+def expected_table(m: national.ExitModel | None = None,
+                   f: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Observed and expected counties per batch, for Liangshan and for the derived group."""
+    m = fitted_model() if m is None else m
+    f = (frame() if f is None else f).set_index("list_code")
+    out = {}
+    for name, col in (("Liangshan", "liangshan"), ("Derived group", "sanqu_sanzhou_derived")):
+        e = national.expected_by_batch(m.probabilities, f["exit_year"], f[col])
+        out[f"{name}, observed"] = e["observed"].astype(int)
+        out[f"{name}, expected"] = e["expected"].round(1)
+    t = pd.DataFrame(out).rename_axis("Exit batch").reset_index()
+    return t.astype({"Exit batch": str})
 
 
 def map_values() -> Values:
@@ -193,16 +283,38 @@ def group_table(f: pd.DataFrame | None = None) -> pd.DataFrame:
                          "In the last batch (%)": g["last_batch_pct"].round(0).astype(int)})
 
 
+def _interval(c: pd.DataFrame) -> list[str]:
+    return [f"{a:.2f} to {b:.2f}" for a, b in zip(np.exp(c["lower"]), np.exp(c["upper"]))]
+
+
 def coefficient_table(m: national.ExitModel | None = None) -> pd.DataFrame:
-    """The model's coefficients as a table for the book (rounded, labelled)."""
-    c = (fitted_model() if m is None else m).coefficients
+    """The model's odds ratios for the book: across the list and within provinces, each with
+    its province-clustered 95% interval and p-value (rounded, labelled)."""
+    m = fitted_model() if m is None else m
+    c, w = m.coefficients, m.within
     return pd.DataFrame({
         "Predictor (2010, standardised)": [national.PREDICTORS[i] for i in c.index],
         "Odds ratio": c["odds_ratio"].round(2),
-        "95% interval": [f"{a:.2f} to {b:.2f}" for a, b in
-                         zip(np.exp(c["lower"]), np.exp(c["upper"]))],
-        "p-value": c["p_value"].map(lambda p: "< 0.001" if p < 0.001 else f"{p:.3f}"),
+        "95% interval (clustered)": _interval(c),
+        "p-value": c["p_value"].map(p_value),
+        "Within provinces": w["odds_ratio"].round(2),
+        "95% interval (within)": _interval(w),
+        "p-value (within)": w["p_value"].map(p_value),
     })
+
+
+def step_table(m: national.ExitModel | None = None) -> pd.DataFrame:
+    """The proportional-odds check for the book: the pooled odds ratio beside the odds ratio
+    of each separate logit of "year k or later", and the Brant-type test's p-value."""
+    m = fitted_model() if m is None else m
+    c = m.coefficients
+    out = pd.DataFrame({"Predictor (2010, standardised)": [national.PREDICTORS[i]
+                                                            for i in c.index],
+                        "Ordered logit (one for all steps)": c["odds_ratio"].round(2)})
+    for step in m.proportional_odds.columns:
+        out[f"Left {step}"] = np.exp(m.proportional_odds[step]).round(2)
+    out["Equal steps: p-value"] = m.brant.loc[c.index, "p_value"].map(p_value)
+    return out
 
 
 def unmatched_table(f: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -3,17 +3,27 @@ three prefectures", census change by batch, and an ordered model of exit year.
 
 Pure functions on tidy frames. :func:`county_frame` joins the list, the crosswalk and both
 censuses into one row per listed county; everything else takes that frame (tests pass small
-synthetic ones). The model is a description of association among the counties: which 2010
-characteristics went with a later exit. It says nothing about what caused the order of exits.
+synthetic ones). The ordered model of exit year lives in :mod:`analysis.domain.exit_model`
+(its names are re-exported here): a description of association among the counties, which
+2010 characteristics went with a later exit, and nothing about what caused the order of exits.
 """
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from analysis.data import national
+
+# the ordered model lives in its own module; these names stay reachable from here
+from analysis.domain.exit_model import (  # noqa: F401
+    ALL_PREDICTORS,
+    PREDICTORS,
+    ExitModel,
+    brant_test,
+    exit_model,
+    expected_by_batch,
+    model_frame,
+)
 
 #: Data files read here (globs in data/); a chapter importing this module is
 #: re-executed when one of them changes (see liangshan_book.dependencies).
@@ -31,12 +41,7 @@ PREFECTURES = {"Liangshan": LIANGSHAN_ZH, "Nujiang": "怒江傈僳族自治州",
 #: How a county's two censuses compare, from its crosswalk methods (best first).
 SAME_CODE, CHANGED, BY_HAND, NOT_MATCHED = ("same code and name", "code or name changed",
                                             "matched by hand", "not matched")
-#: The 2010 characteristics in the ordered model, column -> label.
-PREDICTORS = {"minority_share_2010": "Minority share, 2010 (%)",
-              "urban_share_2010": "Urban share, 2010 (%)",
-              "illiteracy_2010": "Illiteracy, aged 15+, 2010 (%)",
-              "log_population_2010": "Population, 2010 (log)",
-              "household_size_2010": "Family household size, 2010"}
+
 
 
 def _comparison(m10: str, m20: str) -> str:
@@ -153,90 +158,3 @@ def census_change_by_batch(frame: pd.DataFrame) -> pd.DataFrame:
                 "urban_change_pp": wmean("urban_share_2020", p20)
                 - wmean("urban_share_2010", p10)})
     return pd.DataFrame(rows)
-
-
-@dataclass(frozen=True)
-class ExitModel:
-    """An ordered logit of exit year on standardised 2010 characteristics.
-
-    Attributes:
-        coefficients: per predictor (index): coef, lower, upper (95% interval), p_value,
-            odds_ratio; per standard deviation of the predictor, positive = later exit.
-        n: counties in the fit.
-        left_out: list codes of the counties left out (no 2010 census match, or a missing
-            value), each with the reason.
-        pseudo_r2: McFadden's pseudo R-squared (1 - llf / llnull).
-        lr_pvalue: p-value of the likelihood-ratio test against the thresholds-only model.
-        hit_rate: share of counties whose most probable exit year is their exit year.
-        modal_rate: the same for always guessing the commonest year (the baseline).
-        proportional_odds: the coefficient of each predictor in separate logits of "left in
-            year k or later", one column per k: roughly equal columns support the model's
-            assumption of one coefficient for every threshold.
-    """
-
-    coefficients: pd.DataFrame
-    n: int
-    left_out: pd.DataFrame
-    pseudo_r2: float
-    lr_pvalue: float
-    hit_rate: float
-    modal_rate: float
-    proportional_odds: pd.DataFrame
-
-
-def model_frame(frame: pd.DataFrame, predictors=tuple(PREDICTORS)
-                ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(rows usable by the model, rows left out with the reason), without dropping silently."""
-    reason = pd.Series("", index=frame.index, dtype=object)
-    reason[frame["census_2010_method"] == "unmatched"] = "not in the 2010 census tabulation"
-    for p in predictors:
-        reason[(reason == "") & frame[p].isna()] = f"no value for {p}"
-    keep = reason == ""
-    left = pd.DataFrame({"list_code": frame.loc[~keep, "list_code"],
-                         "reason": reason[~keep]}).reset_index(drop=True)
-    return frame[keep].reset_index(drop=True), left
-
-
-def exit_model(frame: pd.DataFrame, predictors=tuple(PREDICTORS)) -> ExitModel:
-    """Fit the ordered logit (statsmodels ``OrderedModel``) of exit year on the standardised
-    ``predictors`` and its diagnostics (:class:`ExitModel`)."""
-    # the modules themselves, not statsmodels.api, which imports all of statsmodels (seconds)
-    from statsmodels.discrete.discrete_model import Logit
-    from statsmodels.miscmodels.ordinal_model import OrderedModel
-    from statsmodels.tools.tools import add_constant
-
-    data, left = model_frame(frame, predictors)
-    x = data[list(predictors)].astype(float)
-    z = (x - x.mean()) / x.std(ddof=0)
-    years = sorted(data["exit_year"].astype(int).unique())
-    y = pd.Series(pd.Categorical(data["exit_year"].astype(int), categories=years, ordered=True))
-    res = OrderedModel(y, z, distr="logit").fit(method="bfgs", disp=False, maxiter=500)
-    k = len(predictors)
-    ci = res.conf_int().iloc[:k]
-    coefs = pd.DataFrame({"coef": res.params.iloc[:k], "lower": ci[0], "upper": ci[1],
-                          "p_value": res.pvalues.iloc[:k]})
-    coefs["odds_ratio"] = np.exp(coefs["coef"])
-    null_llf = _null_llf(y)
-    lr = 2 * (res.llf - null_llf)
-    from scipy import stats
-
-    predicted = np.asarray(res.predict()).argmax(axis=1)
-    observed = y.cat.codes.to_numpy()
-    po = {}
-    for j, year in enumerate(years[1:], start=1):
-        later = (observed >= j).astype(float)
-        fit = Logit(later, add_constant(z)).fit(disp=False)
-        po[f"{year} or later"] = fit.params.iloc[1:]
-    return ExitModel(coefficients=coefs, n=len(data), left_out=left,
-                     pseudo_r2=float(1 - res.llf / null_llf),
-                     lr_pvalue=float(stats.chi2.sf(lr, k)),
-                     hit_rate=float((predicted == observed).mean()),
-                     modal_rate=float(np.bincount(observed).max() / len(observed)),
-                     proportional_odds=pd.DataFrame(po))
-
-
-def _null_llf(y: pd.Series) -> float:
-    """Log-likelihood of the thresholds-only model: each year at its observed share."""
-    counts = y.value_counts().to_numpy(dtype=float)
-    counts = counts[counts > 0]
-    return float((counts * np.log(counts / counts.sum())).sum())

@@ -208,16 +208,24 @@ def census_change_chart(change: pd.DataFrame) -> Figure:
 PLAIN_TICKS = (0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4)
 
 
-def coefficient_chart(coefficients: pd.DataFrame) -> Figure:
-    """Odds ratios (per standard deviation, log scale) with 95% intervals."""
+def coefficient_chart(coefficients: pd.DataFrame, within: pd.DataFrame | None = None
+                      ) -> Figure:
+    """Odds ratios (per standard deviation, log scale) with their 95% intervals; with
+    ``within``, the within-province estimates drawn as squares just below each circle."""
     style.use()
-    c = coefficients.iloc[::-1]
-    fig = Figure(figsize=(7.0, 3.2))
+    series = [("Across the list", coefficients, "o", style.CYCLE[0])]
+    if within is not None:
+        series.append(("Within provinces (province fixed effects)", within.loc[
+            coefficients.index], "s", style.CYCLE[1]))
+    fig = Figure(figsize=(7.0, 3.6 if within is not None else 3.2))
     ax = fig.subplots()
-    y = np.arange(len(c))
-    ax.errorbar(np.exp(c["coef"]), y, xerr=[np.exp(c["coef"]) - np.exp(c["lower"]),
-                                            np.exp(c["upper"]) - np.exp(c["coef"])],
-                fmt="o", color=style.CYCLE[0], capsize=3)
+    y = np.arange(len(coefficients))[::-1].astype(float)
+    step = 0.18 if within is not None else 0.0
+    for n, (label, c, marker, colour) in enumerate(series):
+        ax.errorbar(np.exp(c["coef"]), y + step * (0.5 - n) * (len(series) > 1),
+                    xerr=[np.exp(c["coef"]) - np.exp(c["lower"]),
+                          np.exp(c["upper"]) - np.exp(c["coef"])],
+                    fmt=marker, color=colour, capsize=3, label=label)
     ax.axvline(1, color="#777777", linestyle="--", linewidth=0.8)
     ax.set_xscale("log")
     # plain ticks (0.5, 0.75, 1, 1.5, 2 ...), not powers of ten, and no minor ticks
@@ -225,9 +233,12 @@ def coefficient_chart(coefficients: pd.DataFrame) -> Figure:
     ticks = [t for t in PLAIN_TICKS if lo <= t <= hi]
     ax.set_xticks(ticks, [f"{t:g}" for t in ticks])
     ax.set_xticks([], minor=True)
-    ax.set_yticks(y, [dom.PREDICTORS.get(i, i) for i in c.index])
-    ax.set_xlabel("Odds ratio of a later exit, per standard deviation (log scale)")
-    fig.subplots_adjust(left=0.36, bottom=0.25)
-    _source(fig, "an ordered logit of the exit year on the 2010 census values of the listed "
+    ax.set_yticks(y, [dom.PREDICTORS.get(i, i) for i in coefficients.index])
+    ax.set_xlabel("Odds ratio of a later exit, per standard deviation (log scale);\n"
+                  "95% intervals clustered by province")
+    if within is not None:
+        ax.legend(loc="upper center", bbox_to_anchor=(0.35, -0.32), ncol=2, frameon=False)
+    fig.subplots_adjust(left=0.36, bottom=0.36 if within is not None else 0.3)
+    _source(fig, "ordered logits of the exit year on the 2010 census values of the listed "
                  "counties (Appendix C)")
     return fig
