@@ -125,7 +125,7 @@ def test_exercise_values_compare_the_value_in_force_with_the_default():
 
 
 def test_conclusions_and_which_flip():
-    keys = [c.key for c in ch3.conclusions()]
+    keys = [c.key for c in ch3.CONCLUSIONS]
     assert len(keys) == len(set(keys)) == 5
     v = ch3.sensitivity_summary()
     # only the outlay conclusion flips: at 4.27 persons 30,000 / 17,080 = 1.76 years < 2
