@@ -50,6 +50,12 @@ def test_poverty_roll_values_by_hand():
     assert v["ch1_d19_more_exits"] == pytest.approx(10200)
     assert v["ch1_d19_fewer_entries"] == pytest.approx(16000)
     assert v["ch1_d19_gap_closed"] == pytest.approx(57.330, abs=1e-3)  # 26,200 / 45,700
+    # against the straight line: 16,500 too few exits + 3,000 entries = 19,500 short;
+    # against 2018 (219,000 exits): 77,000 fewer, 77 / 219 = 35.16 %
+    assert (v["ch1_d19_exits_short_of_path"], v["ch1_d19_entries"],
+            v["ch1_d19_short_of_path"]) == (16500, 3000, 19500)
+    assert v["ch1_d19_exits_below_prev"] == 77000
+    assert v["ch1_d19_exits_below_prev_pct"] == pytest.approx(35.160, abs=1e-3)
     # 1,052,000 lifted out since 2013 against a 2013 stock of 881,000: 171,000 entries
     assert v["ch1_entries_1420"] == 171000
     # from late 2018: 317,000 / 2 = 158,500 a year to zero; (317,000 - 133,944) / 2 = 91,528

@@ -59,6 +59,16 @@ def test_decomposition_of_2019_by_hand():
     assert d["path_fall"] == pytest.approx(158500)
     assert d["short_of_path"] == pytest.approx(19500)
     assert d["share_of_gap_closed"] == pytest.approx(26200 / 45700)
+    # the shortfall split as the issue asks: the line needed 158,500 + 3,000 = 161,500 exits;
+    # 158,500 - 142,000 = 16,500 too few exits (the shortfall with no entries) plus the
+    # 3,000 entries = 19,500
+    assert d["exits_needed"] == pytest.approx(161500)
+    assert d["exits_short_of_path"] == pytest.approx(16500)
+    assert d["exits_short_of_path"] + d["entries"] == pytest.approx(d["short_of_path"])
+    # against 2018: exits 659,000 - 440,000 = 219,000; 142,000 - 219,000 = -77,000, -35.2 %
+    assert d["prev_exits"] == pytest.approx(219000)
+    assert d["exits_vs_prev"] == pytest.approx(-77000)
+    assert d["exits_vs_prev_share"] == pytest.approx(-77 / 219)
 
 
 def test_benchmarks_by_hand():

@@ -134,8 +134,17 @@ def poverty_roll(A: Assumptions) -> Values:
                       ("stock_if_average", "stock at the end of 2019 had it been an average "
                                            "year"),
                       ("path_fall", "fall the straight line to zero needed in 2019"),
-                      ("short_of_path", "how far 2019's fall fell short of the straight line")):
+                      ("short_of_path", "how far 2019's fall fell short of the straight line"),
+                      ("exits_needed", "exits the straight line needed in 2019, given its "
+                                       "entries"),
+                      ("exits_short_of_path", "part of the shortfall due to fewer exits than "
+                                              "the straight line needs (no entries)"),
+                      ("prev_exits", "exits in 2018 (derived)")):
         v.add(f"ch1_d19_{key}", d[key], what + ", persons", g)
+    v.add("ch1_d19_exits_below_prev", -d["exits_vs_prev"], "how many fewer exits 2019 had "
+          "than 2018, persons", g)
+    v.add("ch1_d19_exits_below_prev_pct", -d["exits_vs_prev_share"] * 100, "how many fewer "
+          "exits 2019 had than 2018, percent of 2018's", g)
     v.add("ch1_d19_gap_closed", d["share_of_gap_closed"] * 100, "share of the gap between "
           "the average year and the straight line that 2019 closed, percent", g)
     t = roll.roll_table().set_index("year")

@@ -133,7 +133,12 @@ def decomposition(year: int = 2019, deadline_year: int = trends.DEADLINE_YEAR) -
 
     fall = exits - entries, so fall - average fall = (exits - average exits) + (average
     entries - entries): the first term is the part due to more exits than the average year,
-    the second the part due to fewer new entries.
+    the second the part due to fewer new entries. Against the straight line the same
+    identity splits the shortfall: path fall - fall = (path fall - exits) + entries, the part
+    due to fewer exits than the line needs (had nobody joined the roll) and the part due to
+    new entries. The exits of ``year`` are also set against those of ``year - 1``, a second
+    benchmark beside the average year (exits rose over 2014-2018, so the average year is
+    a low bar).
 
     Returns:
         ``year``, and in persons ``stock_before``, ``stock_after``, ``exits``, ``entries``,
@@ -142,15 +147,25 @@ def decomposition(year: int = 2019, deadline_year: int = trends.DEADLINE_YEAR) -
         ``fewer_entries`` (the two parts, which add up to ``beat_average``);
         ``stock_if_average`` (the stock had the year been average); ``path_fall`` (the fall
         the straight line needed), ``path_stock`` (the stock on the path), ``short_of_path``
-        (path_fall - fall; positive when behind); ``share_of_gap_closed`` (0-1, how much of
-        the gap between the average fall and the path's fall the year closed).
+        (path_fall - fall; positive when behind); ``exits_needed`` (path_fall + entries, the
+        exits the line needed given the year's entries); ``exits_short_of_path``
+        (path_fall - exits, positive when fewer exits than the line needs) and the year's
+        ``entries``, which add up to ``short_of_path``; ``share_of_gap_closed`` (0-1, how
+        much of the gap between the average fall and the path's fall the year closed);
+        ``prev_exits`` (exits of ``year - 1``), ``exits_vs_prev`` (exits - prev_exits,
+        persons) and ``exits_vs_prev_share`` (the same over prev_exits, a fraction).
+
+    Raises:
+        ValueError: a stock or flow of ``year`` (or the exits of ``year - 1``) is missing.
     """
     t = roll_table().set_index("year")
     avg = average_year()
     before, after = t.loc[year - 1, "stock"], t.loc[year, "stock"]
     exits, entries = t.loc[year, "exits"], t.loc[year, "entries"]
-    if any(pd.isna(v) for v in (before, after, exits, entries)):
-        raise ValueError(f"the roll lacks a stock or a flow for {year}")
+    prev_exits = t.loc[year - 1, "exits"]
+    if any(pd.isna(v) for v in (before, after, exits, entries, prev_exits)):
+        raise ValueError(f"the roll lacks a stock or a flow for {year} (or the exits of "
+                         f"{year - 1})")
     fall = before - after
     more_exits = exits - avg["exits_per_year"]
     fewer_entries = avg["entries_per_year"] - entries
@@ -162,7 +177,10 @@ def decomposition(year: int = 2019, deadline_year: int = trends.DEADLINE_YEAR) -
             "fewer_entries": fewer_entries, "beat_average": more_exits + fewer_entries,
             "stock_if_average": before - avg["net_fall_per_year"],
             "path_fall": path_fall, "path_stock": before - path_fall,
-            "short_of_path": path_fall - fall,
+            "short_of_path": path_fall - fall, "exits_needed": path_fall + entries,
+            "exits_short_of_path": path_fall - exits,
+            "prev_exits": prev_exits, "exits_vs_prev": exits - prev_exits,
+            "exits_vs_prev_share": (exits - prev_exits) / prev_exits,
             "share_of_gap_closed": (fall - avg["net_fall_per_year"])
             / (path_fall - avg["net_fall_per_year"])}
 
