@@ -67,6 +67,11 @@ def test_national_values_name_the_failed_model():
     v = _numbers(ch1.national(Assumptions()))
     assert v["ch1_ll_dw"] == pytest.approx(0.8797, abs=1e-4)
     assert v["ch1_ll_runs"] == 3 and v["ch1_ll_runs_p"] == pytest.approx(8 / 56)
+    # the linear model has as few runs, mirrored: + at both ends, − in the six middle years;
+    # with two + among eight signs, 2 (two runs) + 1 + 5 (three runs) = 8 of the 28 orders
+    assert v["ch1_lin_runs"] == 3 and v["ch1_lin_runs_p"] == pytest.approx(8 / 28)
+    assert v["ch1_lin_signs"] == "+ − − − − − − +"
+    assert v["ch1_ll_signs"] == "− − + + + + + −"
     assert v["ch1_ll_err_2019"] == pytest.approx(191.86, abs=0.01)
     assert v["ch1_best_model"] == "linear"
     assert v["ch1_nat_n"] == 8 and v["ch1_forecasts"] == 5

@@ -184,6 +184,7 @@ def national(A: Assumptions) -> Values:
     v.add("ch1_nat_rel_last", -ch["change_pct"].iloc[-1], "relative fall in the last year "
           "(2019), percent", f)
     diag = national_models.diagnostics().set_index("model")
+    fitted = national_models.fits()
     g = national_models.diagnostics
     for m, k in (("log_linear", "ll"), ("linear", "lin"), ("log_quadratic", "lq")):
         row = diag.loc[m]
@@ -195,6 +196,9 @@ def national(A: Assumptions) -> Values:
         v.add(f"ch1_{k}_runs_p", row["runs_exact_p"], f"exact one-sided p-value of the runs "
               f"test, {m}", national_models.runs_exact_p)
         v.add(f"ch1_{k}_lb_p", row["ljung_box_p"], f"Ljung-Box p-value at lag 1, {m}", g)
+        resid = fitted.loc[fitted["model"] == m, "residual"]
+        v.add(f"ch1_{k}_signs", " ".join("+" if r >= 0 else "−" for r in resid),
+              f"signs of the residuals, 2012 to 2019, {m}", national_models.fits)
     summ = national_models.backtest_summary().set_index("model")
     h = national_models.backtest_summary
     for m, k in (("log_linear", "ll"), ("linear", "lin"), ("log_quadratic", "lq")):

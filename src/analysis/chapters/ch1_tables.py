@@ -127,7 +127,8 @@ def diagnostics() -> pd.DataFrame:
     d = national_models.diagnostics()
     return pd.DataFrame({
         "Model": d["label"],
-        "R² (own scale)": d["r_squared"].map(lambda v: f"{v:.3f}"),
+        "R² (own scale: logs or persons; not comparable across scales)":
+            d["r_squared"].map(lambda v: f"{v:.3f}"),
         "Durbin–Watson": d["durbin_watson"].map(lambda v: f"{v:.2f}"),
         "DW p, simulated": d["dw_p"].map(lambda v: f"{v:.3f}"),
         "Sign runs": d["runs"].astype(str),
