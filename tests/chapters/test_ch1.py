@@ -135,3 +135,15 @@ def test_the_late_reading_exercise_changes_text_figure_and_solution(tmp_path):
     # the figure's labels follow the same value
     texts = " ".join(run.figures["fig_pace"])
     assert "11.56" in texts and "end of September" in texts and "13.00" not in texts
+
+
+def test_the_late_exercise_solution_reads_at_the_suggested_setting():
+    # at the default (0 months) 2.00 years are left and Butuo needs 13.00 points a year; read
+    # "late" as 3 months earlier and 2.25 years are left: 13.00 x 2 / 2.25 = 11.56 points a
+    # year, and the ratio 6.77 x 2 / 2.25 = 6.02; shown even when the cell keeps the default
+    v = _numbers(ch1.pace(Assumptions()))
+    assert v["ch1_ex_late_months"] == 3 and v["ch1_ex_years_left"] == pytest.approx(2.25)
+    assert v["ch1_bt_need_default"] == pytest.approx(13.0)
+    assert v["ch1_ex_bt_need"] == pytest.approx(13.0 * 2 / 2.25)
+    assert v["ch1_ex_bt_ratio"] == pytest.approx(v["ch1_bt_ratio_default"] * 2 / 2.25)
+    assert round(v["ch1_ex_bt_ratio"], 2) == 6.02

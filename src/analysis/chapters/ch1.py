@@ -17,6 +17,9 @@ from analysis.domain.sensitivity import Conclusion
 
 #: The places of the article's rates and their short keys in the prose.
 PLACES = {"Liangshan": "ls", "Butuo": "bt", "Jinyang": "jy"}
+#: The reading of "late" (months before 31 December) that exercise ex-ch1-late suggests; its
+#: solution shows the result at this value beside the default, whatever the cell says.
+EXERCISE_LATE_MONTHS = 3
 
 
 def places(A: Assumptions) -> Values:
@@ -110,6 +113,19 @@ def pace(A: Assumptions) -> Values:
     v.add("ch1_bt_need_change", rc.loc["Butuo", "pace_needed_pp"]
           - base.loc["Butuo", "pace_needed_pp"], "Butuo: change of the pace needed against "
           "the default reading, points a year", f)
+    ex = trends.rate_changes(late_months=EXERCISE_LATE_MONTHS).set_index("place")
+    v.add("ch1_ex_late_months", EXERCISE_LATE_MONTHS, "the reading of 'late' the exercise "
+          "suggests, months before 31 December", "analysis.chapters.ch1.EXERCISE_LATE_MONTHS")
+    v.add("ch1_ex_late_date", trends.late_date_words(EXERCISE_LATE_MONTHS), "the date at that "
+          "reading", trends.late_date_words)
+    v.add("ch1_ex_years_left", float(ex["years_left"].iloc[0]), "years to the deadline at "
+          "that reading", trends.years_left)
+    v.add("ch1_ex_bt_need", ex.loc["Butuo", "pace_needed_pp"], "Butuo: points a year needed "
+          "to reach zero, at the exercise's reading", f)
+    v.add("ch1_ex_bt_ratio", ex.loc["Butuo", "pace_ratio"], "Butuo: pace needed over pace "
+          "achieved, at the exercise's reading", f)
+    v.add("ch1_bt_ratio_default", base.loc["Butuo", "pace_ratio"], "Butuo: pace needed over "
+          "pace achieved, at the default reading", f)
     return v
 
 

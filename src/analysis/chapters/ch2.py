@@ -315,6 +315,14 @@ def exercises(A: Assumptions) -> Values:
     v.add("ch2_ex_days_change_words", _change_words(days, default),
           "the season in force against the default's, in words",
           "analysis.chapters.ch2._change_words")
+    low = assumptions.get("construction_season_days").low  # the exercise's suggested season
+    v.add("ch2_ex_season_low", low, "the season the exercise suggests (the low end of the "
+          "range), days", assumptions.get)
+    v.add("ch2_ex_words_low", housing.season_words(low), "months of that season",
+          housing.season_words)
+    v.add("ch2_ex_cost_low_m", cost(low) / 1e6, "premium over that season, million yuan", cost)
+    v.add("ch2_ex_change_low_words", _change_words(cost(low), cost(default)),
+          "the premium at the exercise's season against the default's, in words", cost)
     check = housing.brick_season_check(days, A.bricks_per_home, BASE_YEAR).set_index("key")
     v.add("ch2_ex_break_even", check.loc["bricks", "value"] / check.loc["to_build", "value"],
           "bricks per home at which a season's bricks build every home still to build",

@@ -29,6 +29,8 @@ from analysis.domain.sensitivity import Conclusion
 
 #: An example house cost for an exercise, in yuan; not a figure of the article, which gives none.
 EXAMPLE_HOUSE_COST = 100_000.0
+#: The working year (days) that exercise ex-ch3-working-days suggests.
+EXERCISE_WORKING_DAYS = 300
 
 
 def health(A: Assumptions) -> Values:
@@ -272,6 +274,10 @@ def exercises(A: Assumptions) -> Values:
     v.add("ch3_ex_change", abs(at_a / at_default - 1.0),
           "size of the change of the load from the default (share)",
           clinics.visits_per_worker_day)
+    v.add("ch3_ex_days_suggested", EXERCISE_WORKING_DAYS, "the working year the exercise "
+          "suggests (days)", "analysis.chapters.ch3.EXERCISE_WORKING_DAYS")
+    v.add("ch3_ex_per_day_suggested", clinics.visits_per_worker_day(2018, EXERCISE_WORKING_DAYS),
+          "visits per worker-day in 2018 at that working year", clinics.visits_per_worker_day)
     v.add("ch3_ex_direction", "lighter" if at_a < at_default else
           "heavier" if at_a > at_default else "the same",
           "whether the load is lighter or heavier than with the default", "analysis.chapters.ch3"
@@ -297,6 +303,11 @@ def exercises(A: Assumptions) -> Values:
     outlay = policy.outlay_at_gap()
     v.add("ch3_ex_years", policy.income_years(outlay, size),
           "outlay in years of income, household size in force", policy.income_years)
+    high_size = assumptions.get("household_size").high
+    v.add("ch3_ex_size_high", high_size, "the household size the exercise suggests (the high "
+          "end of the range, persons)", assumptions.get)
+    v.add("ch3_ex_years_high", policy.income_years(outlay, high_size),
+          "outlay in years of income at that household size", policy.income_years)
     v.add("ch3_ex_years_default", policy.income_years(outlay, default_size),
           "outlay in years of income, default household size", policy.income_years)
     return v
