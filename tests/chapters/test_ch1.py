@@ -147,3 +147,17 @@ def test_the_late_exercise_solution_reads_at_the_suggested_setting():
     assert v["ch1_ex_bt_need"] == pytest.approx(13.0 * 2 / 2.25)
     assert v["ch1_ex_bt_ratio"] == pytest.approx(v["ch1_bt_ratio_default"] * 2 / 2.25)
     assert round(v["ch1_ex_bt_ratio"], 2) == 6.02
+
+
+def test_backtest_ranking_against_the_naive_benchmark():
+    v = _numbers(ch1.national(Assumptions()))
+    # the first prediction (2015) rests on 2012-2014: three year-ends, the parabola's three
+    # coefficients
+    assert v["ch1_first_fit_n"] == 3 == v["ch1_lq_parameters"]
+    # naive: 13.23 % on average, -50.3 % for 2019; without 2019, 3.65 % (linear), 3.97 %
+    assert v["ch1_naive_mape"] == pytest.approx(13.230, abs=1e-3)
+    assert v["ch1_naive_err_2019"] == pytest.approx(-50.272, abs=1e-3)
+    assert (round(v["ch1_lin_mape_no19"], 1), round(v["ch1_naive_mape_no19"], 1)) == (3.6, 4.0)
+    t = ch1_tables.backtest_summary()
+    assert t["Model"].iloc[-1] == "same fall as the year before (naive)"
+    assert t["Mean absolute error (% of actual)"].tolist() == ["57", "13", "27", "13"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from analysis.chapters.values import Values
 from analysis.data import register
-from analysis.domain import assumptions, counties, national_models, roll, trends
+from analysis.domain import assumptions, counties, naive_forecast, national_models, roll, trends
 from analysis.domain.assumptions import Assumptions
 from analysis.domain.sensitivity import Conclusion
 
@@ -231,6 +231,22 @@ def national(A: Assumptions) -> Values:
           "model in the backtest", national_models.backtest)
     v.add("ch1_best_model", summ["mape"].idxmin().replace("_", " "), "the model with the "
           "smallest backtest error", h)
+    bt = national_models.backtest()
+    v.add("ch1_first_fit_n", int(bt["n_fitted"].min()), "year-ends behind each model's first "
+          "prediction", national_models.backtest)
+    v.add("ch1_lq_parameters", max(m.parameters for m in national_models.MODELS),
+          "coefficients of the parabola in logs", "analysis.domain.national_models.MODELS")
+    nv = naive_forecast.summary()
+    n = naive_forecast.summary
+    v.add("ch1_naive_mape", nv["mape"], "naive benchmark (same fall as the year before): mean "
+          "absolute error, percent", n)
+    v.add("ch1_naive_err_2019", nv["last_error_pct"], "naive benchmark: error for 2019, "
+          "percent of the actual", n)
+    w = naive_forecast.mape_without(summ["last_year"].iloc[0])
+    for key, k in (("log_linear", "ll"), ("linear", "lin"), ("log_quadratic", "lq"),
+                   ("naive", "naive")):
+        v.add(f"ch1_{k}_mape_no19", w[key], f"{key}: mean absolute error without the "
+              "prediction of 2019, percent", naive_forecast.mape_without)
     return v
 
 

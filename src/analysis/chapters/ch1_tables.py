@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.domain import national_models, roll, trends
+from analysis.domain import naive_forecast, national_models, roll, trends
 from analysis.domain.assumptions import Assumptions
 from analysis.formatting import number
 
@@ -151,12 +151,24 @@ def backtest() -> pd.DataFrame:
         out[f"{m.label}: predicted (millions)"] = [f"{pred.loc[y, m.key] / 1e6:.2f}"
                                                    for y in wide.index]
         out[f"{m.label}: error (%)"] = [f"{wide.loc[y, m.key]:+.0f}" for y in wide.index]
+    naive = naive_forecast.backtest().set_index("year")
+    label = naive_forecast.LABEL
+    out[f"{label}: predicted (millions)"] = [f"{naive.loc[y, 'predicted'] / 1e6:.2f}"
+                                             for y in wide.index]
+    out[f"{label}: error (%)"] = [f"{naive.loc[y, 'error_pct']:+.0f}" for y in wide.index]
+    out["Points fitted"] = [str(n) for n in b.groupby("year")["n_fitted"].first()]
     return out
 
 
 def backtest_summary() -> pd.DataFrame:
-    """Each model's backtest errors in one row."""
+    """Each model's backtest errors in one row, and the naive benchmark's (same fall as the
+    year before) in the last; with the mean error left when 2019 is left out."""
     s = national_models.backtest_summary()
+    naive = naive_forecast.summary()
+    s = pd.concat([s, pd.DataFrame([{"model": naive_forecast.KEY, "label": naive_forecast.LABEL,
+                                      **naive}])], ignore_index=True)
+    last = int(s["last_year"].iloc[0])
+    without = naive_forecast.mape_without(last)
     return pd.DataFrame({
         "Model": s["label"],
         "Predictions": s["forecasts"].astype(str),
@@ -164,4 +176,6 @@ def backtest_summary() -> pd.DataFrame:
         "Mean absolute error (% of actual)": s["mape"].map(lambda v: f"{v:.0f}"),
         "Worst year": s["worst_year"].astype(str),
         "Error that year (%)": s["worst_error_pct"].map(lambda v: f"{v:+.0f}"),
+        f"Mean absolute error without {last} (%)": s["model"].map(
+            lambda k: f"{without[k]:.1f}"),
     })
