@@ -318,6 +318,8 @@ def exercises(A: Assumptions) -> Values:
 
 #: The chapter's conclusions that rest on an assumption, collected by Appendix B
 #: (:func:`analysis.chapters.book_sensitivity.collect`) as every chapter's are.
+#:
+#: :meta hide-value:
 CONCLUSIONS = (
     Conclusion("ch3.load_below_one",
                "Township staff saw fewer than one visit per worker per working day (2018)",
