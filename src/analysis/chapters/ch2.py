@@ -45,6 +45,14 @@ def incomes(A: Assumptions) -> Values:
     v.add("ch2_labour_force", round(income.implied_labour_force(), -4),
           "rural labour force implied by the transfer count and rate, persons (rounded)",
           income.implied_labour_force)
+    lb = income.labour_force_against_bases().set_index("year")
+    g = income.labour_force_against_bases
+    for year, key, what in ((2020, "res20", "rural residents at the 2020 census"),
+                            (2010, "res10", "rural residents at the 2010 census"),
+                            (2018, "roll", "the base implied by the roll's 2018 count and rate")):
+        v.add(f"ch2_lf_base_{key}_m", lb.loc[year, "population"] / 1e6, f"{what}, millions", g)
+        v.add(f"ch2_lf_share_{key}", lb.loc[year, "share"] * 100,
+              f"implied labour force as a share of {what}, percent", g)
     v.add("ch2_province_rate", income.provincial_transfer_rate(),
           "Sichuan's average labour transfer rate, percent", income.provincial_transfer_rate)
     v.add("ch2_shortfall", round(income.transfer_shortfall(), -4),
