@@ -161,3 +161,10 @@ def test_backtest_ranking_against_the_naive_benchmark():
     t = ch1_tables.backtest_summary()
     assert t["Model"].iloc[-1] == "same fall as the year before (naive)"
     assert t["Mean absolute error (% of actual)"].tolist() == ["57", "13", "27", "13"]
+
+
+def test_roll_table_has_an_incidence_column_marked_by_status():
+    t = ch1_tables.poverty_roll()
+    assert t["Incidence (% of the base)"].tolist() == [
+        "19.8 (published)", "—", "—", "—", "—", "7.1 (published)", "4.0 (published)",
+        "0.0 (derived)"]

@@ -54,7 +54,7 @@ def poverty_roll() -> pd.DataFrame:
     def how(row) -> str:
         parts = []
         for name, label in (("stock", "stock"), ("exits", "exits"), ("entries", "entries"),
-                            ("cumulative", "cumulative")):
+                            ("cumulative", "cumulative"), ("incidence", "incidence")):
             status, src = row[f"{name}_status"], row[f"{name}_source"]
             if status == roll.SOURCED:
                 parts.append(f"{label} published ({src})")
@@ -67,6 +67,9 @@ def poverty_roll() -> pd.DataFrame:
         "Lifted out in the year": t["exits"].map(_persons),
         "Entries in the year": t["entries"].map(_persons),
         "Lifted out since end-2013": t["cumulative_exits"].map(_persons),
+        "Incidence (% of the base)": [
+            "—" if pd.isna(x) else f"{number(x, 1)} ({'published' if s == roll.SOURCED else s})"
+            for x, s in zip(t["incidence"], t["incidence_status"])],
         "How each value was obtained": t.apply(how, axis=1),
     })
 

@@ -34,6 +34,8 @@ DATA_FILES = ("facts.csv", "datapackage.json", "context/*")
 YEARS = tuple(range(2013, 2021))
 #: Register rows for the roll's stock, by year-end (the article's own counts).
 STOCK_FACTS = {2013: "liangshan.poor_population.2013", 2018: "liangshan.poor_population.2018"}
+#: Register rows for the roll's incidence (poverty rate, percent), by year-end (the article).
+RATE_FACTS = {2013: "liangshan.poverty_rate.2013", 2018: "liangshan.poverty_rate.2018"}
 SOURCED, DERIVED, NOT_FOUND = "sourced", "derived", "not found"
 
 
@@ -55,13 +57,16 @@ def roll_table() -> pd.DataFrame:
     table for 2019 and 2020 (the zero of 2020 is derived there from a provincial statement).
     Exits in a year: published where a source gives them, else the difference of two
     published cumulative totals. Entries: stock minus the stock of the year before plus the
-    exits, where all three are known.
+    exits, where all three are known. Incidence (the poverty rate, percent): the article
+    (:data:`RATE_FACTS`) for 2013 and 2018, the context table where it gives a year-end rate,
+    and zero where the stock is zero (derived); no rate is computed on an assumed base.
 
     Returns:
         One row per year of :data:`YEARS` with columns year; stock, stock_status,
         stock_source; exits, exits_status, exits_source; entries, entries_status,
-        entries_source; cumulative_exits, cumulative_status, cumulative_source. Values not
-        found are NaN with status ``not found``.
+        entries_source; cumulative_exits, cumulative_status, cumulative_source; incidence,
+        incidence_status, incidence_source. Values not found are NaN with status
+        ``not found``.
     """
     stock = {y: (register.value(f), "the article", SOURCED) for y, f in STOCK_FACTS.items()}
     for y, (v, src, derived) in _context("registered_poor_population").items():
@@ -77,10 +82,18 @@ def roll_table() -> pd.DataFrame:
             exits[y] = (cum[y][0] - cum[y - 1][0],
                         f"cumulative {y} ({cum[y][1]}) minus cumulative {y - 1} "
                         f"({cum[y - 1][1]})", DERIVED)
+    rate = {y: (register.value(f), "the article", SOURCED) for y, f in RATE_FACTS.items()}
+    for y, (v, src, derived) in _context("poverty_incidence").items():
+        if y not in rate:
+            rate[y] = (v, src, DERIVED if derived else SOURCED)
+    for y, (v, _, _) in stock.items():
+        if y not in rate and v == 0:
+            rate[y] = (0.0, f"zero stock at the end of {y}", DERIVED)
     rows = []
     for y in YEARS:
         row = {"year": y}
-        for name, table in (("stock", stock), ("exits", exits), ("cumulative", cum)):
+        for name, table in (("stock", stock), ("exits", exits), ("cumulative", cum),
+                            ("incidence", rate)):
             v, src, status = table.get(y, (float("nan"), "", NOT_FOUND))
             key = "cumulative_exits" if name == "cumulative" else name
             row.update({key: v, f"{name}_status": status, f"{name}_source": src})
@@ -94,7 +107,8 @@ def roll_table() -> pd.DataFrame:
         rows.append(row)
     cols = ["year", "stock", "stock_status", "stock_source", "exits", "exits_status",
             "exits_source", "entries", "entries_status", "entries_source", "cumulative_exits",
-            "cumulative_status", "cumulative_source"]
+            "cumulative_status", "cumulative_source", "incidence", "incidence_status",
+            "incidence_source"]
     return pd.DataFrame(rows)[cols]
 
 
