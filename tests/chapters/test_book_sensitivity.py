@@ -126,3 +126,52 @@ def test_bad_conclusion_lists_are_refused_by_module(tmp_path, monkeypatch):
     finally:
         for name in [m for m in sys.modules if m.startswith("bad_chapters")]:
             del sys.modules[name]
+
+
+def test_every_assumption_is_swept_or_listed_with_a_reason():
+    """Every assumption of the registry is swept by at least one conclusion, or a chapter
+    says (NOT_SWEPT) why none rests on it; chapter 3's conclusions are collected (they were
+    once a function that collect() did not see, and Appendix B said "none" for them)."""
+    found = bs.collect()
+    users = bs._users(found)
+    reasons = bs.not_swept()
+    for name in assumptions.REGISTRY:
+        assert users.get(name) or reasons.get(name), name
+    assert not set(users) & set(reasons)  # listed as unused but used: the reason would lie
+    assert {f.conclusion.key for f in found if f.module == "analysis.chapters.ch3"} == {
+        "ch3.load_below_one", "ch3.largest_class_twice_norm", "ch3.zhaizi_under_half_norm",
+        "ch3.contribution_under_a_year", "ch3.outlay_over_two_years"}
+    assert users["household_size"] == ["ch3.contribution_under_a_year",
+                                       "ch3.outlay_over_two_years"]
+    assert set(reasons) == {"class_norm_junior_secondary"}
+    table = bs.assumptions_table(found).set_index("Name in the code")
+    assert table.loc["class_norm_junior_secondary", "Conclusions swept over it"].startswith(
+        "none: drawn as a reference line")
+
+
+def test_book_wide_counts_include_chapter_3():
+    """11 assumptions; conclusions 4 (ch1) + 6 (ch2) + 5 (ch3) + ... counted from the lists;
+    the outlay conclusion of chapter 3 flips (at 4.27 persons 30,000 / (4.27 x 4,000) = 1.76
+    years < 2) and is among the flips and in the tornado rows."""
+    found = bs.collect()
+    v = bs.overview(found)
+    n = {k: v[k].value for k in ("sens_n_assumptions", "sens_n_conclusions", "sens_n_flip",
+                                 "sens_n_unused", "sens_n_chapters")}
+    assert n == {"sens_n_assumptions": 11, "sens_n_conclusions": 18, "sens_n_flip": 6,
+                 "sens_n_unused": 1, "sens_n_chapters": 5}
+    assert "ch3.outlay_over_two_years" in bs.flips_markdown(found)
+    assert "ch3.outlay_over_two_years" in set(bs.tornado_rows(found)["conclusion"])
+
+
+def test_a_conclusions_function_without_the_list_is_refused(tmp_path, monkeypatch):
+    pkg = tmp_path / "fn_chapters"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "ch8.py").write_text("def conclusions():\n    return []\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    try:
+        with pytest.raises(TypeError, match=r"fn_chapters\.ch8 defines a function conclusions"):
+            bs.collect(("fn_chapters",))
+    finally:
+        for name in [m for m in sys.modules if m.startswith("fn_chapters")]:
+            del sys.modules[name]

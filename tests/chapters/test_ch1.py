@@ -50,6 +50,12 @@ def test_poverty_roll_values_by_hand():
     assert v["ch1_d19_more_exits"] == pytest.approx(10200)
     assert v["ch1_d19_fewer_entries"] == pytest.approx(16000)
     assert v["ch1_d19_gap_closed"] == pytest.approx(57.330, abs=1e-3)  # 26,200 / 45,700
+    # against the straight line: 16,500 too few exits + 3,000 entries = 19,500 short;
+    # against 2018 (219,000 exits): 77,000 fewer, 77 / 219 = 35.16 %
+    assert (v["ch1_d19_exits_short_of_path"], v["ch1_d19_entries"],
+            v["ch1_d19_short_of_path"]) == (16500, 3000, 19500)
+    assert v["ch1_d19_exits_below_prev"] == 77000
+    assert v["ch1_d19_exits_below_prev_pct"] == pytest.approx(35.160, abs=1e-3)
     # 1,052,000 lifted out since 2013 against a 2013 stock of 881,000: 171,000 entries
     assert v["ch1_entries_1420"] == 171000
     # from late 2018: 317,000 / 2 = 158,500 a year to zero; (317,000 - 133,944) / 2 = 91,528
@@ -61,6 +67,11 @@ def test_national_values_name_the_failed_model():
     v = _numbers(ch1.national(Assumptions()))
     assert v["ch1_ll_dw"] == pytest.approx(0.8797, abs=1e-4)
     assert v["ch1_ll_runs"] == 3 and v["ch1_ll_runs_p"] == pytest.approx(8 / 56)
+    # the linear model has as few runs, mirrored: + at both ends, − in the six middle years;
+    # with two + among eight signs, 2 (two runs) + 1 + 5 (three runs) = 8 of the 28 orders
+    assert v["ch1_lin_runs"] == 3 and v["ch1_lin_runs_p"] == pytest.approx(8 / 28)
+    assert v["ch1_lin_signs"] == "+ − − − − − − +"
+    assert v["ch1_ll_signs"] == "− − + + + + + −"
     assert v["ch1_ll_err_2019"] == pytest.approx(191.86, abs=0.01)
     assert v["ch1_best_model"] == "linear"
     assert v["ch1_nat_n"] == 8 and v["ch1_forecasts"] == 5
@@ -124,3 +135,36 @@ def test_the_late_reading_exercise_changes_text_figure_and_solution(tmp_path):
     # the figure's labels follow the same value
     texts = " ".join(run.figures["fig_pace"])
     assert "11.56" in texts and "end of September" in texts and "13.00" not in texts
+
+
+def test_the_late_exercise_solution_reads_at_the_suggested_setting():
+    # at the default (0 months) 2.00 years are left and Butuo needs 13.00 points a year; read
+    # "late" as 3 months earlier and 2.25 years are left: 13.00 x 2 / 2.25 = 11.56 points a
+    # year, and the ratio 6.77 x 2 / 2.25 = 6.02; shown even when the cell keeps the default
+    v = _numbers(ch1.pace(Assumptions()))
+    assert v["ch1_ex_late_months"] == 3 and v["ch1_ex_years_left"] == pytest.approx(2.25)
+    assert v["ch1_bt_need_default"] == pytest.approx(13.0)
+    assert v["ch1_ex_bt_need"] == pytest.approx(13.0 * 2 / 2.25)
+    assert v["ch1_ex_bt_ratio"] == pytest.approx(v["ch1_bt_ratio_default"] * 2 / 2.25)
+    assert round(v["ch1_ex_bt_ratio"], 2) == 6.02
+
+
+def test_backtest_ranking_against_the_naive_benchmark():
+    v = _numbers(ch1.national(Assumptions()))
+    # the first prediction (2015) rests on 2012-2014: three year-ends, the parabola's three
+    # coefficients
+    assert v["ch1_first_fit_n"] == 3 == v["ch1_lq_parameters"]
+    # naive: 13.23 % on average, -50.3 % for 2019; without 2019, 3.65 % (linear), 3.97 %
+    assert v["ch1_naive_mape"] == pytest.approx(13.230, abs=1e-3)
+    assert v["ch1_naive_err_2019"] == pytest.approx(-50.272, abs=1e-3)
+    assert (round(v["ch1_lin_mape_no19"], 1), round(v["ch1_naive_mape_no19"], 1)) == (3.6, 4.0)
+    t = ch1_tables.backtest_summary()
+    assert t["Model"].iloc[-1] == "same fall as the year before (naive)"
+    assert t["Mean absolute error (% of actual)"].tolist() == ["57", "13", "27", "13"]
+
+
+def test_roll_table_has_an_incidence_column_marked_by_status():
+    t = ch1_tables.poverty_roll()
+    assert t["Incidence (% of the base)"].tolist() == [
+        "19.8 (published)", "—", "—", "—", "—", "7.1 (published)", "4.0 (published)",
+        "0.0 (derived)"]

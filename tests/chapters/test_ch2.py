@@ -148,3 +148,12 @@ def test_chapter_tables_are_complete():
     labour = ch2.labour_table().set_index("Quantity")
     assert labour.loc["rural labour force (implied)", "Value"] == "about 2,490,000"
     assert labour.loc["workers transferred", "Given or implied"] == "the article"
+
+
+def test_season_exercise_solution_reads_at_the_low_end():
+    # the low end, 214 days, at the fixed daily premium: 214 against 275 million yuan, 22 % less
+    v = _numbers(ch2.exercises(Assumptions()))
+    assert v["ch2_ex_season_low"] == 214
+    assert v["ch2_ex_cost_low_m"] / v["ch2_ex_cost_default_m"] == pytest.approx(214 / 275)
+    assert round(v["ch2_ex_cost_low_m"]) == 214 and round(v["ch2_ex_cost_default_m"]) == 275
+    assert v["ch2_ex_change_low_words"] == "22% less than"

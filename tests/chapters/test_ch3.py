@@ -125,8 +125,21 @@ def test_exercise_values_compare_the_value_in_force_with_the_default():
 
 
 def test_conclusions_and_which_flip():
-    keys = [c.key for c in ch3.conclusions()]
+    keys = [c.key for c in ch3.CONCLUSIONS]
     assert len(keys) == len(set(keys)) == 5
     v = ch3.sensitivity_summary()
     # only the outlay conclusion flips: at 4.27 persons 30,000 / 17,080 = 1.76 years < 2
     assert (_n(v, "ch3_n_conclusions"), _n(v, "ch3_n_flips")) == (5, 1)
+
+
+def test_exercise_solutions_read_at_the_suggested_settings():
+    v = ch3.exercises(Assumptions())
+    # 300 working days instead of 250: the load 0.3548 x 250 / 300 = 0.2957 visits a day
+    assert _n(v, "ch3_ex_days_suggested") == 300
+    assert _n(v, "ch3_ex_per_day_suggested") == pytest.approx(
+        _n(v, "ch3_ex_per_day_default") * 250 / 300)
+    assert round(_n(v, "ch3_ex_per_day_suggested"), 2) == 0.30
+    # the high end, 4.27 persons: 30,000 / (4.27 x 4,000) = 1.76 years, against 2.03
+    assert _n(v, "ch3_ex_size_high") == 4.27
+    assert _n(v, "ch3_ex_years_high") == pytest.approx(30_000 / (4.27 * 4_000))
+    assert round(_n(v, "ch3_ex_years_default"), 2) == 2.03

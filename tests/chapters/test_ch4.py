@@ -80,3 +80,13 @@ def test_the_survey_share_exercise_changes_text_figure_and_solution(tmp_path):
     # the figure: 260,000 in Liangshan, 317,000 / 260,000 = 1.2 poor per member
     texts = " ".join(run.figures["fig_mobilisation"])
     assert "assumed 100%" in texts and "1.2" in texts and "assumed 45%" not in texts
+
+
+def test_survey_exercise_solution_reads_at_the_suggested_share():
+    v = ch4.helpers(Assumptions())
+    ex, default = v["ch4_ex_survey_per_poor"].value, v["ch4_survey_per_poor_default"].value
+    # every member in Liangshan against 45 %: the ratio scales by 1 / 0.45
+    assert v["ch4_ex_survey_share"].value == 100
+    assert ex == pytest.approx(default / 0.45)
+    assert (round(ex, 2), round(default, 2)) == (0.82, 0.37)
+    assert v["ch4_ex_poor_per_survey"].value == pytest.approx(1 / ex)

@@ -108,3 +108,16 @@ def test_mark_over_line_selects_by_indicator_and_year():
     assert income.mark_over_line("poverty_line_constant_2010_prices", 2010)[0] == 2300
     with pytest.raises(KeyError, match="2017"):
         income.mark_over_line("poverty_line_current_prices", 2017)
+
+
+def test_labour_force_against_bases_by_hand():
+    from analysis.domain import income
+    t = income.labour_force_against_bases().set_index("year")
+    # 2,491,538 implied (transferred / rate); / 3,062,784 rural residents (2020) = 81.3 %;
+    # / 3,285,257 (2010) = 75.8 %; / (317,000 / 0.071 = 4,464,789) = 55.8 %
+    lf = income.implied_labour_force()
+    assert lf == pytest.approx(2_491_538.46, abs=0.01)
+    assert t.loc[2020, "share"] == pytest.approx(lf / 3_062_784)
+    assert t.loc[2010, "share"] == pytest.approx(lf / 3_285_257)
+    assert t.loc[2018, "share"] == pytest.approx(lf / (317_000 / 0.071))
+    assert [round(t.loc[y, "share"] * 100, 1) for y in (2020, 2010, 2018)] == [81.3, 75.8, 55.8]

@@ -30,6 +30,14 @@ def test_roll_table_marks_each_value():
     assert t.loc[2019, "entries"] == 3000 and t.loc[2020, "entries"] == 73000
     assert t.loc[2018, "entries_status"] == roll.NOT_FOUND  # no stock for the end of 2017
     assert t.loc[2013, "cumulative_exits"] == 0 and t.loc[2017, "cumulative_exits"] == 440000
+    # incidence: the article's 19.8 % (2013) and 7.1 % (2018), the radio report's 4 % at the
+    # end of 2019 (S13), zero derived from the zero stock of 2020; none for 2014-2017 (the
+    # report's 11 % for 2018 names no point in the year and stays out)
+    assert [t.loc[y, "incidence"] for y in (2013, 2018, 2019, 2020)] == [19.8, 7.1, 4.0, 0.0]
+    assert [t.loc[y, "incidence_status"] for y in (2013, 2018, 2019, 2020)] == \
+        [roll.SOURCED, roll.SOURCED, roll.SOURCED, roll.DERIVED]
+    assert t.loc[2019, "incidence_source"] == "S13"
+    assert t.loc[2014:2017, "incidence"].isna().all()
 
 
 def test_average_year_by_hand():
@@ -59,6 +67,16 @@ def test_decomposition_of_2019_by_hand():
     assert d["path_fall"] == pytest.approx(158500)
     assert d["short_of_path"] == pytest.approx(19500)
     assert d["share_of_gap_closed"] == pytest.approx(26200 / 45700)
+    # the shortfall split as the issue asks: the line needed 158,500 + 3,000 = 161,500 exits;
+    # 158,500 - 142,000 = 16,500 too few exits (the shortfall with no entries) plus the
+    # 3,000 entries = 19,500
+    assert d["exits_needed"] == pytest.approx(161500)
+    assert d["exits_short_of_path"] == pytest.approx(16500)
+    assert d["exits_short_of_path"] + d["entries"] == pytest.approx(d["short_of_path"])
+    # against 2018: exits 659,000 - 440,000 = 219,000; 142,000 - 219,000 = -77,000, -35.2 %
+    assert d["prev_exits"] == pytest.approx(219000)
+    assert d["exits_vs_prev"] == pytest.approx(-77000)
+    assert d["exits_vs_prev_share"] == pytest.approx(-77 / 219)
 
 
 def test_benchmarks_by_hand():
@@ -76,7 +94,7 @@ def test_benchmarks_by_hand():
 def test_roll_table_has_every_status_spelled_out():
     t = roll.roll_table()
     statuses = pd.unique(t[["stock_status", "exits_status", "entries_status",
-                            "cumulative_status"]].to_numpy().ravel())
+                            "cumulative_status", "incidence_status"]].to_numpy().ravel())
     assert set(statuses) <= {roll.SOURCED, roll.DERIVED, roll.NOT_FOUND}
     derived = t[t["exits_status"] == roll.DERIVED]
     assert derived["exits_source"].str.contains("minus").all()

@@ -117,6 +117,14 @@ def press_rate(A: Assumptions) -> Values:
           "2019 (percent)", _RUN)
     v.add("appb_path_tol", by.loc["liangshan.rate_path_press", "tolerance"],
           "rounding allowed in that comparison (percentage points)", _RUN)
+    b = by.loc["liangshan.rate_start_2018_bounds"]
+    base = by.loc["liangshan.implied_bases", "computed"]
+    for end, rate in (("low", b["expected"] - b["tolerance"]),
+                      ("high", b["expected"] + b["tolerance"])):
+        v.add(f"appb_s17_{end}_pct", rate, f"the {end} bound of the roll at the end of 2017, "
+              "percent of the article's 2018 base", _RUN)
+        v.add(f"appb_s17_{end}", round(rate / 100 * base), f"the {end} bound of the roll at "
+              "the end of 2017 (persons)", _RUN)
     c18 = audit.core.value("liangshan.poor_population.2018")
     cnr = by.loc["liangshan.rate_2018_press", "expected"]
     v.add("appb_cnr_base_m", round(c18 / (cnr / 100) / 1e6, 2),

@@ -2,9 +2,13 @@
 section of Appendix B before its full audit tables.
 
 Every assumption comes from :data:`analysis.domain.assumptions.REGISTRY`; every conclusion from
-the ``CONCLUSIONS`` list of a module of ``analysis.chapters`` (:func:`collect`), so that a
-chapter added later appears there without a change here. Each conclusion is swept over
-the range of each assumption it uses (:mod:`analysis.domain.sensitivity`).
+the ``CONCLUSIONS`` list (or tuple) of a module of ``analysis.chapters`` (:func:`collect`), so
+that a chapter added later appears there without a change here. That module-level name is the
+one way a chapter exposes its conclusions: a module that defines a ``conclusions`` function
+but no ``CONCLUSIONS`` is refused, so that none is silently left out. A chapter's assumption
+that no conclusion rests on is listed, with the reason, in that module's ``NOT_SWEPT`` dict
+(:func:`not_swept`). Each conclusion is swept over the range of each assumption it uses
+(:mod:`analysis.domain.sensitivity`).
 """
 from __future__ import annotations
 
@@ -73,7 +77,8 @@ def collect(packages: tuple[str, ...] = IMPORTS_ALL_OF) -> list[Found]:
     Raises:
         TypeError: a ``CONCLUSIONS`` that is not a list or tuple of
             :class:`~analysis.domain.sensitivity.Conclusion` (the message names the module
-            and the item).
+            and the item), or a module with a ``conclusions`` function and no
+            ``CONCLUSIONS``.
         ValueError: two conclusions share a key (the message names both modules).
     """
     found: list[Found] = []
@@ -82,8 +87,12 @@ def collect(packages: tuple[str, ...] = IMPORTS_ALL_OF) -> list[Found]:
         names = sorted((f"{package}.{m.name}" for m in pkgutil.iter_modules(pkg.__path__)),
                        key=book_order)
         for name in names:
-            listed = getattr(importlib.import_module(name), "CONCLUSIONS", None)
+            module = importlib.import_module(name)
+            listed = getattr(module, "CONCLUSIONS", None)
             if listed is None:
+                if callable(getattr(module, "conclusions", None)):
+                    raise TypeError(f"{name} defines a function conclusions() but no "
+                                    "CONCLUSIONS; expose the list as CONCLUSIONS")
                 continue
             if not isinstance(listed, (list, tuple)):
                 raise TypeError(f"{name}.CONCLUSIONS: expected a list of Conclusion, got "
@@ -100,6 +109,27 @@ def collect(packages: tuple[str, ...] = IMPORTS_ALL_OF) -> list[Found]:
                              f"{seen[f.conclusion.key]} and in {f.module}")
         seen[f.conclusion.key] = f.module
     return found
+
+
+def not_swept(packages: tuple[str, ...] = IMPORTS_ALL_OF) -> dict[str, str]:
+    """The assumptions that no conclusion rests on, by name, each with the reason its chapter
+    gives (the ``NOT_SWEPT`` dicts of the modules of ``packages``).
+
+    Raises:
+        KeyError: a name that is not an assumption of the registry (the message names the
+            module).
+    """
+    reasons: dict[str, str] = {}
+    for package in packages:
+        pkg = importlib.import_module(package)
+        for m in pkgutil.iter_modules(pkg.__path__):
+            name = f"{package}.{m.name}"
+            for key, why in getattr(importlib.import_module(name), "NOT_SWEPT", {}).items():
+                if key not in assumptions.REGISTRY:
+                    raise KeyError(f"{name}.NOT_SWEPT: {key!r} is not an assumption of the "
+                                   "registry")
+                reasons[key] = why
+    return reasons
 
 
 def _users(found: list[Found]) -> dict[str, list[str]]:
@@ -120,14 +150,15 @@ def assumptions_table(found: list[Found]) -> pd.DataFrame:
     """Every assumption of the book: its name in the code, what it is, its default and range,
     the chapter that first uses it and the conclusions swept over it (the basis of each is
     in :func:`bases_markdown`)."""
-    users = _users(found)
+    users, reasons = _users(found), not_swept()
     rows = []
     for a in assumptions.REGISTRY.values():
+        none = f"none: {reasons[a.name]}" if a.name in reasons else "none"
         rows.append({"Name in the code": a.name, "What it is": a.what,
                      "Default": f"{_shown(a.default)} {a.unit}",
                      "Range": f"{_shown(a.low)} to {_shown(a.high)}",
                      "First used in": chapter_label(a.chapter),
-                     "Conclusions swept over it": ", ".join(users.get(a.name, [])) or "none"})
+                     "Conclusions swept over it": ", ".join(users.get(a.name, [])) or none})
     return pd.DataFrame(rows)
 
 

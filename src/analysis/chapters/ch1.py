@@ -11,12 +11,15 @@ from __future__ import annotations
 
 from analysis.chapters.values import Values
 from analysis.data import register
-from analysis.domain import assumptions, counties, national_models, roll, trends
+from analysis.domain import assumptions, counties, naive_forecast, national_models, roll, trends
 from analysis.domain.assumptions import Assumptions
 from analysis.domain.sensitivity import Conclusion
 
 #: The places of the article's rates and their short keys in the prose.
 PLACES = {"Liangshan": "ls", "Butuo": "bt", "Jinyang": "jy"}
+#: The reading of "late" (months before 31 December) that exercise ex-ch1-late suggests; its
+#: solution shows the result at this value beside the default, whatever the cell says.
+EXERCISE_LATE_MONTHS = 3
 
 
 def places(A: Assumptions) -> Values:
@@ -110,6 +113,19 @@ def pace(A: Assumptions) -> Values:
     v.add("ch1_bt_need_change", rc.loc["Butuo", "pace_needed_pp"]
           - base.loc["Butuo", "pace_needed_pp"], "Butuo: change of the pace needed against "
           "the default reading, points a year", f)
+    ex = trends.rate_changes(late_months=EXERCISE_LATE_MONTHS).set_index("place")
+    v.add("ch1_ex_late_months", EXERCISE_LATE_MONTHS, "the reading of 'late' the exercise "
+          "suggests, months before 31 December", "analysis.chapters.ch1.EXERCISE_LATE_MONTHS")
+    v.add("ch1_ex_late_date", trends.late_date_words(EXERCISE_LATE_MONTHS), "the date at that "
+          "reading", trends.late_date_words)
+    v.add("ch1_ex_years_left", float(ex["years_left"].iloc[0]), "years to the deadline at "
+          "that reading", trends.years_left)
+    v.add("ch1_ex_bt_need", ex.loc["Butuo", "pace_needed_pp"], "Butuo: points a year needed "
+          "to reach zero, at the exercise's reading", f)
+    v.add("ch1_ex_bt_ratio", ex.loc["Butuo", "pace_ratio"], "Butuo: pace needed over pace "
+          "achieved, at the exercise's reading", f)
+    v.add("ch1_bt_ratio_default", base.loc["Butuo", "pace_ratio"], "Butuo: pace needed over "
+          "pace achieved, at the default reading", f)
     return v
 
 
@@ -134,8 +150,17 @@ def poverty_roll(A: Assumptions) -> Values:
                       ("stock_if_average", "stock at the end of 2019 had it been an average "
                                            "year"),
                       ("path_fall", "fall the straight line to zero needed in 2019"),
-                      ("short_of_path", "how far 2019's fall fell short of the straight line")):
+                      ("short_of_path", "how far 2019's fall fell short of the straight line"),
+                      ("exits_needed", "exits the straight line needed in 2019, given its "
+                                       "entries"),
+                      ("exits_short_of_path", "part of the shortfall due to fewer exits than "
+                                              "the straight line needs (no entries)"),
+                      ("prev_exits", "exits in 2018 (derived)")):
         v.add(f"ch1_d19_{key}", d[key], what + ", persons", g)
+    v.add("ch1_d19_exits_below_prev", -d["exits_vs_prev"], "how many fewer exits 2019 had "
+          "than 2018, persons", g)
+    v.add("ch1_d19_exits_below_prev_pct", -d["exits_vs_prev_share"] * 100, "how many fewer "
+          "exits 2019 had than 2018, percent of 2018's", g)
     v.add("ch1_d19_gap_closed", d["share_of_gap_closed"] * 100, "share of the gap between "
           "the average year and the straight line that 2019 closed, percent", g)
     t = roll.roll_table().set_index("year")
@@ -175,6 +200,7 @@ def national(A: Assumptions) -> Values:
     v.add("ch1_nat_rel_last", -ch["change_pct"].iloc[-1], "relative fall in the last year "
           "(2019), percent", f)
     diag = national_models.diagnostics().set_index("model")
+    fitted = national_models.fits()
     g = national_models.diagnostics
     for m, k in (("log_linear", "ll"), ("linear", "lin"), ("log_quadratic", "lq")):
         row = diag.loc[m]
@@ -186,6 +212,9 @@ def national(A: Assumptions) -> Values:
         v.add(f"ch1_{k}_runs_p", row["runs_exact_p"], f"exact one-sided p-value of the runs "
               f"test, {m}", national_models.runs_exact_p)
         v.add(f"ch1_{k}_lb_p", row["ljung_box_p"], f"Ljung-Box p-value at lag 1, {m}", g)
+        resid = fitted.loc[fitted["model"] == m, "residual"]
+        v.add(f"ch1_{k}_signs", " ".join("+" if r >= 0 else "−" for r in resid),
+              f"signs of the residuals, 2012 to 2019, {m}", national_models.fits)
     summ = national_models.backtest_summary().set_index("model")
     h = national_models.backtest_summary
     for m, k in (("log_linear", "ll"), ("linear", "lin"), ("log_quadratic", "lq")):
@@ -202,6 +231,22 @@ def national(A: Assumptions) -> Values:
           "model in the backtest", national_models.backtest)
     v.add("ch1_best_model", summ["mape"].idxmin().replace("_", " "), "the model with the "
           "smallest backtest error", h)
+    bt = national_models.backtest()
+    v.add("ch1_first_fit_n", int(bt["n_fitted"].min()), "year-ends behind each model's first "
+          "prediction", national_models.backtest)
+    v.add("ch1_lq_parameters", max(m.parameters for m in national_models.MODELS),
+          "coefficients of the parabola in logs", "analysis.domain.national_models.MODELS")
+    nv = naive_forecast.summary()
+    n = naive_forecast.summary
+    v.add("ch1_naive_mape", nv["mape"], "naive benchmark (same fall as the year before): mean "
+          "absolute error, percent", n)
+    v.add("ch1_naive_err_2019", nv["last_error_pct"], "naive benchmark: error for 2019, "
+          "percent of the actual", n)
+    w = naive_forecast.mape_without(summ["last_year"].iloc[0])
+    for key, k in (("log_linear", "ll"), ("linear", "lin"), ("log_quadratic", "lq"),
+                   ("naive", "naive")):
+        v.add(f"ch1_{k}_mape_no19", w[key], f"{key}: mean absolute error without the "
+              "prediction of 2019, percent", naive_forecast.mape_without)
     return v
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.domain import national_models, roll, trends
+from analysis.domain import naive_forecast, national_models, roll, trends
 from analysis.domain.assumptions import Assumptions
 from analysis.formatting import number
 
@@ -54,7 +54,7 @@ def poverty_roll() -> pd.DataFrame:
     def how(row) -> str:
         parts = []
         for name, label in (("stock", "stock"), ("exits", "exits"), ("entries", "entries"),
-                            ("cumulative", "cumulative")):
+                            ("cumulative", "cumulative"), ("incidence", "incidence")):
             status, src = row[f"{name}_status"], row[f"{name}_source"]
             if status == roll.SOURCED:
                 parts.append(f"{label} published ({src})")
@@ -67,6 +67,9 @@ def poverty_roll() -> pd.DataFrame:
         "Lifted out in the year": t["exits"].map(_persons),
         "Entries in the year": t["entries"].map(_persons),
         "Lifted out since end-2013": t["cumulative_exits"].map(_persons),
+        "Incidence (% of the base)": [
+            "—" if pd.isna(x) else f"{number(x, 1)} ({'published' if s == roll.SOURCED else s})"
+            for x, s in zip(t["incidence"], t["incidence_status"])],
         "How each value was obtained": t.apply(how, axis=1),
     })
 
@@ -88,9 +91,17 @@ def decomposition() -> pd.DataFrame:
         ("Fewer entries than the average year", d["fewer_entries"],
          "average entries - entries 2019"),
         ("Fall beyond the average year", d["beat_average"], "the two lines above, added"),
+        ("Exits in 2018", d["prev_exits"], "derived (see the roll table)"),
+        ("Exits in 2019 against 2018", d["exits_vs_prev"], "exits 2019 - exits 2018"),
         ("Fall the straight line to zero needed", d["path_fall"],
          "stock 2018 / 2 (two years to the end of 2020)"),
-        ("Short of the straight line", d["short_of_path"], "needed fall - fall in 2019"),
+        ("Exits the straight line needed, given 2019's entries", d["exits_needed"],
+         "needed fall + entries 2019"),
+        ("Fewer exits than the straight line needs (with no entries)",
+         d["exits_short_of_path"], "needed fall - exits 2019"),
+        ("New entries", d["entries"], "entries 2019"),
+        ("Short of the straight line", d["short_of_path"],
+         "the two lines above, added (= needed fall - fall in 2019)"),
     ]
     return pd.DataFrame({"Quantity": [r[0] for r in rows],
                          "Persons": [_persons(r[1]) for r in rows],
@@ -119,7 +130,8 @@ def diagnostics() -> pd.DataFrame:
     d = national_models.diagnostics()
     return pd.DataFrame({
         "Model": d["label"],
-        "R² (own scale)": d["r_squared"].map(lambda v: f"{v:.3f}"),
+        "R² (own scale: logs or persons; not comparable across scales)":
+            d["r_squared"].map(lambda v: f"{v:.3f}"),
         "Durbin–Watson": d["durbin_watson"].map(lambda v: f"{v:.2f}"),
         "DW p, simulated": d["dw_p"].map(lambda v: f"{v:.3f}"),
         "Sign runs": d["runs"].astype(str),
@@ -142,12 +154,24 @@ def backtest() -> pd.DataFrame:
         out[f"{m.label}: predicted (millions)"] = [f"{pred.loc[y, m.key] / 1e6:.2f}"
                                                    for y in wide.index]
         out[f"{m.label}: error (%)"] = [f"{wide.loc[y, m.key]:+.0f}" for y in wide.index]
+    naive = naive_forecast.backtest().set_index("year")
+    label = naive_forecast.LABEL
+    out[f"{label}: predicted (millions)"] = [f"{naive.loc[y, 'predicted'] / 1e6:.2f}"
+                                             for y in wide.index]
+    out[f"{label}: error (%)"] = [f"{naive.loc[y, 'error_pct']:+.0f}" for y in wide.index]
+    out["Points fitted"] = [str(n) for n in b.groupby("year")["n_fitted"].first()]
     return out
 
 
 def backtest_summary() -> pd.DataFrame:
-    """Each model's backtest errors in one row."""
+    """Each model's backtest errors in one row, and the naive benchmark's (same fall as the
+    year before) in the last; with the mean error left when 2019 is left out."""
     s = national_models.backtest_summary()
+    naive = naive_forecast.summary()
+    s = pd.concat([s, pd.DataFrame([{"model": naive_forecast.KEY, "label": naive_forecast.LABEL,
+                                      **naive}])], ignore_index=True)
+    last = int(s["last_year"].iloc[0])
+    without = naive_forecast.mape_without(last)
     return pd.DataFrame({
         "Model": s["label"],
         "Predictions": s["forecasts"].astype(str),
@@ -155,4 +179,6 @@ def backtest_summary() -> pd.DataFrame:
         "Mean absolute error (% of actual)": s["mape"].map(lambda v: f"{v:.0f}"),
         "Worst year": s["worst_year"].astype(str),
         "Error that year (%)": s["worst_error_pct"].map(lambda v: f"{v:+.0f}"),
+        f"Mean absolute error without {last} (%)": s["model"].map(
+            lambda k: f"{without[k]:.1f}"),
     })

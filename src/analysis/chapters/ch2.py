@@ -45,6 +45,14 @@ def incomes(A: Assumptions) -> Values:
     v.add("ch2_labour_force", round(income.implied_labour_force(), -4),
           "rural labour force implied by the transfer count and rate, persons (rounded)",
           income.implied_labour_force)
+    lb = income.labour_force_against_bases().set_index("year")
+    g = income.labour_force_against_bases
+    for year, key, what in ((2020, "res20", "rural residents at the 2020 census"),
+                            (2010, "res10", "rural residents at the 2010 census"),
+                            (2018, "roll", "the base implied by the roll's 2018 count and rate")):
+        v.add(f"ch2_lf_base_{key}_m", lb.loc[year, "population"] / 1e6, f"{what}, millions", g)
+        v.add(f"ch2_lf_share_{key}", lb.loc[year, "share"] * 100,
+              f"implied labour force as a share of {what}, percent", g)
     v.add("ch2_province_rate", income.provincial_transfer_rate(),
           "Sichuan's average labour transfer rate, percent", income.provincial_transfer_rate)
     v.add("ch2_shortfall", round(income.transfer_shortfall(), -4),
@@ -315,6 +323,14 @@ def exercises(A: Assumptions) -> Values:
     v.add("ch2_ex_days_change_words", _change_words(days, default),
           "the season in force against the default's, in words",
           "analysis.chapters.ch2._change_words")
+    low = assumptions.get("construction_season_days").low  # the exercise's suggested season
+    v.add("ch2_ex_season_low", low, "the season the exercise suggests (the low end of the "
+          "range), days", assumptions.get)
+    v.add("ch2_ex_words_low", housing.season_words(low), "months of that season",
+          housing.season_words)
+    v.add("ch2_ex_cost_low_m", cost(low) / 1e6, "premium over that season, million yuan", cost)
+    v.add("ch2_ex_change_low_words", _change_words(cost(low), cost(default)),
+          "the premium at the exercise's season against the default's, in words", cost)
     check = housing.brick_season_check(days, A.bricks_per_home, BASE_YEAR).set_index("key")
     v.add("ch2_ex_break_even", check.loc["bricks", "value"] / check.loc["to_build", "value"],
           "bricks per home at which a season's bricks build every home still to build",

@@ -11,12 +11,12 @@ that the chapter only narrates, calls and glues. Keys start with ``ch3_``.
 - :func:`relocation`: the cost of the relocation gap, per household and per person; the
   villager groups; Jinyang's mostly relocated villages;
 - :func:`migrants`: spontaneous migrants, against the census bases;
-- :func:`exercises`: the values the exercises' solutions compare (the chapter's assumptions
-  against the registry's defaults, by name);
-- :func:`conclusions` and :func:`sensitivity_summary`: the chapter's conclusions and how many
-  of them flip over the range of an assumption.
+- :func:`exercises`: the values the exercises' solutions compare (against the defaults);
+- :data:`CONCLUSIONS`, :data:`NOT_SWEPT`, :func:`sensitivity_summary`: the chapter's
+  conclusions, the assumption none rests on, how many conclusions flip.
 
-The chapter's tables for readers are built in :mod:`analysis.chapters.ch3_tables`.
+The chapter's tables for readers are built in :mod:`analysis.chapters.ch3_tables`. (Longer
+than 350 lines: one module per chapter's values, so that its readers find them in one place.)
 """
 from __future__ import annotations
 
@@ -29,6 +29,8 @@ from analysis.domain.sensitivity import Conclusion
 
 #: An example house cost for an exercise, in yuan; not a figure of the article, which gives none.
 EXAMPLE_HOUSE_COST = 100_000.0
+#: The working year (days) that exercise ex-ch3-working-days suggests.
+EXERCISE_WORKING_DAYS = 300
 
 
 def health(A: Assumptions) -> Values:
@@ -272,6 +274,10 @@ def exercises(A: Assumptions) -> Values:
     v.add("ch3_ex_change", abs(at_a / at_default - 1.0),
           "size of the change of the load from the default (share)",
           clinics.visits_per_worker_day)
+    v.add("ch3_ex_days_suggested", EXERCISE_WORKING_DAYS, "the working year the exercise "
+          "suggests (days)", "analysis.chapters.ch3.EXERCISE_WORKING_DAYS")
+    v.add("ch3_ex_per_day_suggested", clinics.visits_per_worker_day(2018, EXERCISE_WORKING_DAYS),
+          "visits per worker-day in 2018 at that working year", clinics.visits_per_worker_day)
     v.add("ch3_ex_direction", "lighter" if at_a < at_default else
           "heavier" if at_a > at_default else "the same",
           "whether the load is lighter or heavier than with the default", "analysis.chapters.ch3"
@@ -297,6 +303,11 @@ def exercises(A: Assumptions) -> Values:
     outlay = policy.outlay_at_gap()
     v.add("ch3_ex_years", policy.income_years(outlay, size),
           "outlay in years of income, household size in force", policy.income_years)
+    high_size = assumptions.get("household_size").high
+    v.add("ch3_ex_size_high", high_size, "the household size the exercise suggests (the high "
+          "end of the range, persons)", assumptions.get)
+    v.add("ch3_ex_years_high", policy.income_years(outlay, high_size),
+          "outlay in years of income at that household size", policy.income_years)
     v.add("ch3_ex_years_default", policy.income_years(outlay, default_size),
           "outlay in years of income, default household size", policy.income_years)
     return v
@@ -305,42 +316,49 @@ def exercises(A: Assumptions) -> Values:
 # ----------------------------------------------------------------------------- sensitivity
 
 
-def conclusions() -> list[Conclusion]:
-    """The chapter's conclusions that rest on an assumption, for the sensitivity table."""
-    contribution = register.value("liangshan.relocation_contribution_registered_poor")
-    return [
-        Conclusion("ch3.load_below_one",
-                   "Township staff saw fewer than one visit per worker per working day (2018)",
-                   lambda A: clinics.visits_per_worker_day(2018, A.clinic_working_days),
-                   lambda x: x < 1.0, ("clinic_working_days",), "visits per worker-day"),
-        Conclusion("ch3.largest_class_twice_norm",
-                   "Jinyang's largest class is more than twice the primary norm",
-                   lambda A: _schools.max_class_over(A.class_norm_primary),
-                   lambda x: x > 2.0, ("class_norm_primary",), "times the norm"),
-        Conclusion("ch3.zhaizi_under_half_norm",
-                   "With one class per grade, Zhaizi's mean class is under half the norm",
-                   lambda A: _schools.zhaizi_mean_over_norm(A.primary_grades,
-                                                                  A.class_norm_primary),
-                   lambda x: x < 0.5, ("primary_grades", "class_norm_primary"),
-                   "share of the norm"),
-        Conclusion("ch3.contribution_under_a_year",
-                   "A registered-poor household's payment is less than a year of its income "
-                   "at the income line",
-                   lambda A: policy.income_years(contribution, A.household_size),
-                   lambda x: x < 1.0, ("household_size",), "years of income"),
-        Conclusion("ch3.outlay_over_two_years",
-                   "Off the poverty roll, the outlay where the gap reaches tens of thousands "
-                   "exceeds two years of income at the line",
-                   lambda A: policy.income_years(policy.outlay_at_gap(), A.household_size),
-                   lambda x: x > 2.0, ("household_size",), "years of income"),
-    ]
+#: The chapter's conclusions that rest on an assumption, collected by Appendix B
+#: (:func:`analysis.chapters.book_sensitivity.collect`) as every chapter's are.
+#:
+#: :meta hide-value:
+CONCLUSIONS = (
+    Conclusion("ch3.load_below_one",
+               "Township staff saw fewer than one visit per worker per working day (2018)",
+               lambda A: clinics.visits_per_worker_day(2018, A.clinic_working_days),
+               lambda x: x < 1.0, ("clinic_working_days",), "visits per worker-day"),
+    Conclusion("ch3.largest_class_twice_norm",
+               "Jinyang's largest class is more than twice the primary norm",
+               lambda A: _schools.max_class_over(A.class_norm_primary),
+               lambda x: x > 2.0, ("class_norm_primary",), "times the norm"),
+    Conclusion("ch3.zhaizi_under_half_norm",
+               "With one class per grade, Zhaizi's mean class is under half the norm",
+               lambda A: _schools.zhaizi_mean_over_norm(A.primary_grades, A.class_norm_primary),
+               lambda x: x < 0.5, ("primary_grades", "class_norm_primary"),
+               "share of the norm"),
+    Conclusion("ch3.contribution_under_a_year",
+               "A registered-poor household's payment is less than a year of its income "
+               "at the income line",
+               lambda A: policy.income_years(register.value(
+                   "liangshan.relocation_contribution_registered_poor"), A.household_size),
+               lambda x: x < 1.0, ("household_size",), "years of income"),
+    Conclusion("ch3.outlay_over_two_years",
+               "Off the poverty roll, the outlay where the gap reaches tens of thousands "
+               "exceeds two years of income at the line",
+               lambda A: policy.income_years(policy.outlay_at_gap(), A.household_size),
+               lambda x: x > 2.0, ("household_size",), "years of income"),
+)
+
+#: Assumptions of the chapter that no conclusion rests on, each with the reason.
+NOT_SWEPT = {"class_norm_junior_secondary": (
+    "drawn as a reference line in the schools figure; the chapter sets the largest class "
+    "against the primary norm, the stricter one, so no conclusion rests on this norm")}
 
 
 def sensitivity_summary() -> Values:
     """How many of the chapter's conclusions flip, and where the one about outlays does."""
     v = Values()
-    sweep = sensitivity.table(conclusions())
-    v.add("ch3_n_conclusions", len(conclusions()), "conclusions tested", conclusions)
+    sweep = sensitivity.table(list(CONCLUSIONS))
+    v.add("ch3_n_conclusions", len(CONCLUSIONS), "conclusions tested",
+          "analysis.chapters.ch3.CONCLUSIONS")
     v.add("ch3_n_flips", int(sweep.groupby("conclusion")["flips"].any().sum()),
           "conclusions that flip over some assumption's range", sensitivity.table)
     return v

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.chapters.ch3 import conclusions
+from analysis.chapters import ch3
 from analysis.domain import assumptions, census, policy, sensitivity
 from analysis.domain.assumptions import Assumptions
 from analysis.formatting import number
@@ -69,7 +69,7 @@ def sensitivity_frame() -> pd.DataFrame:
     conclusion at the low end, the default and the high end (with its unit); and whether the
     conclusion holds over the whole range or flips, at which end.
     """
-    sweep = sensitivity.table(conclusions())
+    sweep = sensitivity.table(list(ch3.CONCLUSIONS))
 
     def where(row):
         if not row["flips"]:

@@ -18,6 +18,8 @@ from analysis.formatting import number
 
 #: Registered poor per official that exercise 4.2 aims at (an example, not a norm).
 EXERCISE_POOR_PER_OFFICIAL = 10
+#: The survey's share in Liangshan that exercise ex-ch4-survey suggests (every member there).
+EXERCISE_SURVEY_SHARE = 1.0
 
 
 def helpers(A: Assumptions) -> Values:
@@ -73,6 +75,15 @@ def helpers(A: Assumptions) -> Values:
     base = social.survey_in_liangshan(assumptions.default("survey_liangshan_share"))
     v.add("ch4_survey_per_poor_default", base["staff_per_poor"], "the same ratio at the "
           "default share", h)
+    ex = social.survey_in_liangshan(EXERCISE_SURVEY_SHARE)
+    v.add("ch4_ex_survey_share", EXERCISE_SURVEY_SHARE * 100, "the share the exercise "
+          "suggests, percent", "analysis.chapters.ch4.EXERCISE_SURVEY_SHARE")
+    v.add("ch4_ex_survey_per_poor", ex["staff_per_poor"], "survey staff per registered poor "
+          "person at the exercise's share", h)
+    v.add("ch4_ex_poor_per_survey", ex["poor_per_staff"], "registered poor per survey member "
+          "at the exercise's share", h)
+    v.add("ch4_poor_per_survey_default", base["poor_per_staff"], "registered poor per survey "
+          "member at the default share", h)
     return v
 
 

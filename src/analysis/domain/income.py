@@ -86,6 +86,37 @@ def implied_labour_force() -> float:
     return transferred / rate
 
 
+def labour_force_against_bases() -> pd.DataFrame:
+    """The implied rural labour force (:func:`implied_labour_force`) as a share of three
+    population bases: the rural residents of the 2010 and 2020 censuses, and the base that the
+    roll's 2018 count and rate imply (:func:`analysis.domain.trends.implied_bases`), which the
+    book reads as a registered-residence (hukou) population.
+
+    A labour force counts people of working age only, so a share near the whole population
+    makes the base implausible for it.
+
+    Returns:
+        One row per base with columns base, year, population (persons), source,
+        labour_force (persons), share (labour force / population).
+    """
+    from analysis.domain import trends  # here, not at the top: trends is a larger module
+
+    lf = implied_labour_force()
+    rows = []
+    for year in ("2010", "2020"):
+        pop, src = counties.prefecture_census("rural_population", year)
+        rows.append({"base": "rural residents (census)", "year": int(year),
+                     "population": pop, "source": src})
+    b = trends.implied_bases().set_index("year")
+    rows.append({"base": "implied by the roll's count and rate (registered residence)",
+                 "year": 2018, "population": float(b.loc[2018, "implied_base"]),
+                 "source": "the article"})
+    out = pd.DataFrame(rows)
+    out["labour_force"] = lf
+    out["share"] = lf / out["population"]
+    return out
+
+
 def provincial_transfer_rate() -> float:
     """Sichuan's average labour transfer rate in 2018, in percent.
 

@@ -34,6 +34,8 @@ DATA_FILES = ("facts.csv", "datapackage.json", "context/*")
 YEARS = tuple(range(2013, 2021))
 #: Register rows for the roll's stock, by year-end (the article's own counts).
 STOCK_FACTS = {2013: "liangshan.poor_population.2013", 2018: "liangshan.poor_population.2018"}
+#: Register rows for the roll's incidence (poverty rate, percent), by year-end (the article).
+RATE_FACTS = {2013: "liangshan.poverty_rate.2013", 2018: "liangshan.poverty_rate.2018"}
 SOURCED, DERIVED, NOT_FOUND = "sourced", "derived", "not found"
 
 
@@ -55,13 +57,16 @@ def roll_table() -> pd.DataFrame:
     table for 2019 and 2020 (the zero of 2020 is derived there from a provincial statement).
     Exits in a year: published where a source gives them, else the difference of two
     published cumulative totals. Entries: stock minus the stock of the year before plus the
-    exits, where all three are known.
+    exits, where all three are known. Incidence (the poverty rate, percent): the article
+    (:data:`RATE_FACTS`) for 2013 and 2018, the context table where it gives a year-end rate,
+    and zero where the stock is zero (derived); no rate is computed on an assumed base.
 
     Returns:
         One row per year of :data:`YEARS` with columns year; stock, stock_status,
         stock_source; exits, exits_status, exits_source; entries, entries_status,
-        entries_source; cumulative_exits, cumulative_status, cumulative_source. Values not
-        found are NaN with status ``not found``.
+        entries_source; cumulative_exits, cumulative_status, cumulative_source; incidence,
+        incidence_status, incidence_source. Values not found are NaN with status
+        ``not found``.
     """
     stock = {y: (register.value(f), "the article", SOURCED) for y, f in STOCK_FACTS.items()}
     for y, (v, src, derived) in _context("registered_poor_population").items():
@@ -77,10 +82,18 @@ def roll_table() -> pd.DataFrame:
             exits[y] = (cum[y][0] - cum[y - 1][0],
                         f"cumulative {y} ({cum[y][1]}) minus cumulative {y - 1} "
                         f"({cum[y - 1][1]})", DERIVED)
+    rate = {y: (register.value(f), "the article", SOURCED) for y, f in RATE_FACTS.items()}
+    for y, (v, src, derived) in _context("poverty_incidence").items():
+        if y not in rate:
+            rate[y] = (v, src, DERIVED if derived else SOURCED)
+    for y, (v, _, _) in stock.items():
+        if y not in rate and v == 0:
+            rate[y] = (0.0, f"zero stock at the end of {y}", DERIVED)
     rows = []
     for y in YEARS:
         row = {"year": y}
-        for name, table in (("stock", stock), ("exits", exits), ("cumulative", cum)):
+        for name, table in (("stock", stock), ("exits", exits), ("cumulative", cum),
+                            ("incidence", rate)):
             v, src, status = table.get(y, (float("nan"), "", NOT_FOUND))
             key = "cumulative_exits" if name == "cumulative" else name
             row.update({key: v, f"{name}_status": status, f"{name}_source": src})
@@ -94,7 +107,8 @@ def roll_table() -> pd.DataFrame:
         rows.append(row)
     cols = ["year", "stock", "stock_status", "stock_source", "exits", "exits_status",
             "exits_source", "entries", "entries_status", "entries_source", "cumulative_exits",
-            "cumulative_status", "cumulative_source"]
+            "cumulative_status", "cumulative_source", "incidence", "incidence_status",
+            "incidence_source"]
     return pd.DataFrame(rows)[cols]
 
 
@@ -133,7 +147,12 @@ def decomposition(year: int = 2019, deadline_year: int = trends.DEADLINE_YEAR) -
 
     fall = exits - entries, so fall - average fall = (exits - average exits) + (average
     entries - entries): the first term is the part due to more exits than the average year,
-    the second the part due to fewer new entries.
+    the second the part due to fewer new entries. Against the straight line the same
+    identity splits the shortfall: path fall - fall = (path fall - exits) + entries, the part
+    due to fewer exits than the line needs (had nobody joined the roll) and the part due to
+    new entries. The exits of ``year`` are also set against those of ``year - 1``, a second
+    benchmark beside the average year (exits rose over 2014-2018, so the average year is
+    a low bar).
 
     Returns:
         ``year``, and in persons ``stock_before``, ``stock_after``, ``exits``, ``entries``,
@@ -142,15 +161,25 @@ def decomposition(year: int = 2019, deadline_year: int = trends.DEADLINE_YEAR) -
         ``fewer_entries`` (the two parts, which add up to ``beat_average``);
         ``stock_if_average`` (the stock had the year been average); ``path_fall`` (the fall
         the straight line needed), ``path_stock`` (the stock on the path), ``short_of_path``
-        (path_fall - fall; positive when behind); ``share_of_gap_closed`` (0-1, how much of
-        the gap between the average fall and the path's fall the year closed).
+        (path_fall - fall; positive when behind); ``exits_needed`` (path_fall + entries, the
+        exits the line needed given the year's entries); ``exits_short_of_path``
+        (path_fall - exits, positive when fewer exits than the line needs) and the year's
+        ``entries``, which add up to ``short_of_path``; ``share_of_gap_closed`` (0-1, how
+        much of the gap between the average fall and the path's fall the year closed);
+        ``prev_exits`` (exits of ``year - 1``), ``exits_vs_prev`` (exits - prev_exits,
+        persons) and ``exits_vs_prev_share`` (the same over prev_exits, a fraction).
+
+    Raises:
+        ValueError: a stock or flow of ``year`` (or the exits of ``year - 1``) is missing.
     """
     t = roll_table().set_index("year")
     avg = average_year()
     before, after = t.loc[year - 1, "stock"], t.loc[year, "stock"]
     exits, entries = t.loc[year, "exits"], t.loc[year, "entries"]
-    if any(pd.isna(v) for v in (before, after, exits, entries)):
-        raise ValueError(f"the roll lacks a stock or a flow for {year}")
+    prev_exits = t.loc[year - 1, "exits"]
+    if any(pd.isna(v) for v in (before, after, exits, entries, prev_exits)):
+        raise ValueError(f"the roll lacks a stock or a flow for {year} (or the exits of "
+                         f"{year - 1})")
     fall = before - after
     more_exits = exits - avg["exits_per_year"]
     fewer_entries = avg["entries_per_year"] - entries
@@ -162,7 +191,10 @@ def decomposition(year: int = 2019, deadline_year: int = trends.DEADLINE_YEAR) -
             "fewer_entries": fewer_entries, "beat_average": more_exits + fewer_entries,
             "stock_if_average": before - avg["net_fall_per_year"],
             "path_fall": path_fall, "path_stock": before - path_fall,
-            "short_of_path": path_fall - fall,
+            "short_of_path": path_fall - fall, "exits_needed": path_fall + entries,
+            "exits_short_of_path": path_fall - exits,
+            "prev_exits": prev_exits, "exits_vs_prev": exits - prev_exits,
+            "exits_vs_prev_share": (exits - prev_exits) / prev_exits,
             "share_of_gap_closed": (fall - avg["net_fall_per_year"])
             / (path_fall - avg["net_fall_per_year"])}
 

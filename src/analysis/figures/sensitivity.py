@@ -40,7 +40,8 @@ def tornado(rows: pd.DataFrame, limit: float = 100.0, widest: float | None = Non
     A bar longer than ``limit`` stops at it, with its value written beside it. At the end of a
     bar where the conclusion no longer holds (or starts to hold), :data:`FLIP_MARK` is written.
     The chart is as tall as its labels need (a row per conclusion and assumption); the book
-    draws its rows in two charts so that each fits a printed page with its caption.
+    draws its rows in several charts (:func:`tornado_parts`) so that each fits a printed page
+    with its caption.
 
     Args:
         rows: with columns label, change_low_pct, change_high_pct, holds_at_low,
@@ -107,17 +108,31 @@ def tornado(rows: pd.DataFrame, limit: float = 100.0, widest: float | None = Non
     return fig
 
 
+def tornado_parts(rows: pd.DataFrame, parts: int = 3, limit: float = 100.0
+                  ) -> tuple[Figure, ...]:
+    """The tornado chart in ``parts`` parts, each short enough for a printed page with its
+    caption: the larger swings first (``rows`` come largest swing first), in parts of equal
+    length (the first ones a row longer where they cannot be equal), on one horizontal scale.
+
+    Raises:
+        ValueError: fewer rows than parts.
+    """
+    if len(rows) < parts:
+        raise ValueError(f"{len(rows)} row(s): too few to draw in {parts} parts")
+    widest = float(rows[["change_low_pct", "change_high_pct"]].abs().max().max())
+    size, extra = divmod(len(rows), parts)
+    out, start = [], 0
+    for i in range(parts):
+        stop = start + size + (1 if i < extra else 0)
+        out.append(tornado(rows.iloc[start:stop].reset_index(drop=True), limit, widest))
+        start = stop
+    return tuple(out)
+
+
 def tornado_pair(rows: pd.DataFrame, limit: float = 100.0) -> tuple[Figure, Figure]:
-    """The tornado chart in two parts, each short enough for a printed page with its caption:
-    the larger swings (the first half of ``rows``, which come largest swing first), then the
-    rest, on one horizontal scale.
+    """:func:`tornado_parts` in two parts (the larger half of the swings, then the rest).
 
     Raises:
         ValueError: fewer than two rows.
     """
-    if len(rows) < 2:
-        raise ValueError(f"{len(rows)} row(s): too few to draw in two parts")
-    widest = float(rows[["change_low_pct", "change_high_pct"]].abs().max().max())
-    half = (len(rows) + 1) // 2
-    return (tornado(rows.iloc[:half], limit, widest),
-            tornado(rows.iloc[half:].reset_index(drop=True), limit, widest))
+    return tornado_parts(rows, 2, limit)

@@ -56,6 +56,13 @@ def test_three_levels_of_verdict():
     assert core.verdict_equal(float("nan"), 1, 0, ENTRIES) == "cannot check"
     with pytest.raises(ValueError, match="unknown agreement"):
         core.verdict("roughly")
+    # a mechanism that fills a gap in sign but that nothing bounds in size shows, not judges
+    unbounded = Mechanism("x", "y", 73_000, 0, math.inf, "persons")
+    assert core.verdict_equal(178_000, 251_000, 1_500, unbounded) == "cannot check"
+    assert "in sign; nothing tests its size" in unbounded.describe()
+    # a relation tested on a reading the source does not state is shown, not judged
+    assert core.verdict("holds on an unstated reading") == "cannot check"
+    assert core.verdict("fails on an unstated reading") == "cannot check"
 
 
 def test_a_mechanism_says_what_it_needs_and_what_it_can_give():

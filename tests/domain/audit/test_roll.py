@@ -46,8 +46,10 @@ def test_stock_flow_failures_are_explained_by_entries(by_id):
     assert (p.expected, p.tolerance, p.verdict) == (320_000, 1_500, "explained")
     assert (p.mechanism.needed, p.mechanism.high) == (3_000, 76_000)  # 171,000 - 95,000
     e = by_id["liangshan.exits_2020_press"]
-    assert (e.expected, e.computed, e.verdict) == (178_000, 251_000, "explained")
-    assert e.mechanism.needed == 73_000
+    # entries fill the gap in sign, but nothing bounds them: shown, not judged (F6)
+    assert (e.expected, e.computed, e.verdict) == (178_000, 251_000, "cannot check")
+    assert e.mechanism.needed == 73_000 and not e.mechanism.bounded
+    assert "counted twice" in e.note
     # 659,000 + 142,000 = 801,000 exactly
     assert by_id["liangshan.cumulative_2019_press"].agreement == "exact"
     assert by_id["liangshan.entries_grow"].verdict == "consistent"  # 95,000 <= 171,000
@@ -61,7 +63,16 @@ def test_the_radio_rate_dated_to_2018_only(by_id):
     # (11 + 4) / 2 = 7.5; |7.1 - 7.5| = 0.4 <= 0.5 + 0.05
     p = by_id["liangshan.rate_path_press"]
     assert p.expected == 7.5 and p.tolerance == pytest.approx(0.55)
-    assert p.agreement == "within rounding"
+    assert (p.agreement, p.verdict) == ("holds on an unstated reading", "cannot check")
+    # the roll's own bounds on the end-2017 stock, on the base 317,000 / 0.071 = 4,464,789:
+    # at most 317,000 + (659,000 - 440,000) = 536,000, 12.005 %; at least 881,000 - 440,000
+    # = 441,000, 9.877 %; 11 lies between
+    b = by_id["liangshan.rate_start_2018_bounds"]
+    assert b.computed == 11 and (b.agreement, b.verdict) == ("within the reading", "consistent")
+    assert b.expected - b.tolerance == pytest.approx(441_000 / (317_000 / 0.071) * 100)
+    assert b.expected + b.tolerance == pytest.approx(536_000 / (317_000 / 0.071) * 100)
+    assert round(b.expected - b.tolerance, 2) == 9.88 and round(b.expected + b.tolerance,
+                                                                2) == 12.01
 
 
 def test_the_press_and_the_province(by_id):

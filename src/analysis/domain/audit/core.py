@@ -6,7 +6,9 @@ is computed, and records how the two agree (:data:`AGREEMENTS`) and a verdict in
 (:data:`VERDICTS`): the relation holds (``consistent``); it does not, but a mechanism that the
 article or a source names accounts for the gap in size and sign (``explained``); or nothing
 named accounts for it (``inconsistent``). Numbers the article implies without saying what they
-should be are computed and shown with the verdict ``cannot check``.
+should be are computed and shown with the verdict ``cannot check``; so are relations that hold
+(or fail) only on a reading of a source that the source does not state, and gaps that a named
+mechanism can fill in sign but that nothing bounds in size.
 """
 from __future__ import annotations
 
@@ -29,11 +31,14 @@ DATA_FILES = ("datapackage.json", "facts.csv", "context/*")
 VERDICTS = ["consistent", "explained", "inconsistent", "cannot check"]
 
 #: How expected and computed agree (the ``agreement`` column). The first four make a check
-#: consistent, the next three fail the relation as stated, the last is for implied numbers.
+#: consistent, the next three fail the relation as stated, the last three cannot be judged
+#: (implied numbers; a relation tested on a reading its source does not state).
 AGREEMENTS = ["exact", "within rounding", "the bound holds", "within the reading",
               "beyond rounding", "the bound is broken", "outside the reading",
-              "nothing to compare with"]
+              "nothing to compare with", "holds on an unstated reading",
+              "fails on an unstated reading"]
 _HOLDS = set(AGREEMENTS[:4])
+_UNJUDGED = set(AGREEMENTS[7:])
 
 #: Half the rounding unit of the press figures in the context tables that were printed in
 #: units of 10,000 (万) with one decimal (e.g. 17.8万 = 178,000): they are exact to 1,000
@@ -143,10 +148,18 @@ class Mechanism:
         """Whether the mechanism can supply what the gap requires."""
         return self.low <= self.needed <= self.high
 
+    @property
+    def bounded(self) -> bool:
+        """Whether an independent number bounds the mechanism from above (so that it is
+        tested in size as well as in sign)."""
+        return not math.isinf(self.high)
+
     def describe(self) -> str:
         """One line for the audit table: the mechanism, who names it and the test."""
         upper = "no upper bound" if math.isinf(self.high) else f"at most {number(self.high)}"
         result = "accounts for the gap" if self.accounts() else "does not account for the gap"
+        if self.accounts() and not self.bounded:
+            result = "could account for the gap in sign; nothing tests its size"
         return (f"{self.what} (named by {self.named_by}): {number(self.needed)} {self.unit} "
                 f"needed, at least {number(self.low)} and {upper} possible; {result}")
 
@@ -155,19 +168,22 @@ def verdict(agreement: str, mechanism: Mechanism | None = None) -> str:
     """The verdict that follows from how a relation agrees and from a named mechanism.
 
     ``consistent`` when the relation holds; when it fails, ``explained`` if ``mechanism``
-    accounts for the gap, else ``inconsistent``; ``cannot check`` when there is nothing to
-    compare with.
+    accounts for the gap and is bounded in size, ``cannot check`` if it accounts for the gap
+    in sign only (no upper bound), else ``inconsistent``; ``cannot check`` when there is
+    nothing to compare with or the relation rests on a reading its source does not state.
 
     Raises:
         ValueError: an agreement not in :data:`AGREEMENTS`.
     """
     if agreement not in AGREEMENTS:
         raise ValueError(f"unknown agreement {agreement!r}; expected one of {AGREEMENTS}")
-    if agreement == "nothing to compare with":
+    if agreement in _UNJUDGED:
         return "cannot check"
     if agreement in _HOLDS:
         return "consistent"
-    return "explained" if mechanism is not None and mechanism.accounts() else "inconsistent"
+    if mechanism is not None and mechanism.accounts():
+        return "explained" if mechanism.bounded else "cannot check"
+    return "inconsistent"
 
 
 def verdict_equal(expected: float, computed: float, tolerance: float,

@@ -21,6 +21,7 @@ from analysis.domain.audit.core import (
     Mechanism,
     agreement_at_most,
     agreement_equal,
+    agreement_within,
     pct,
     press,
     tolerance,
@@ -162,7 +163,9 @@ def stock_flow() -> list[Check]:
         agreement_equal(a["stock_2019"] - a["stock_2020"], a["lifted_2020"], tol20),
         f"persons; {number(a['lifted_2020'])} lifted out of a stock of "
         f"{number(a['stock_2019'])}: {number(a['entries_2020'])} people entered the roll "
-        "during 2020; nothing bounds that number from above",
+        "during 2020, or the cumulative count differs from the roll by definition (people "
+        "who left, fell back and left again counted twice; revisions of the roll); nothing "
+        "bounds the entries from above, so the gap is shown, not judged",
         (src["lifted_to_2020"], src["lifted_to_2019"], src["stock_2019"], src["stock_2020"]),
         _entries("during 2020", a["entries_2020"], math.inf)))
     return rows
@@ -187,14 +190,18 @@ def press_rates() -> list[Check]:
         (s_cnr, s_r19))]
     mid = (cnr + r19) / 2.0
     tol = WHOLE_PERCENT_TOLERANCE + tolerance(R18)
+    holds = agreement_equal(mid, r18, tol) in ("exact", "within rounding")
     rows.append(Check(
         "liangshan.rate_path_press", "outside record",
         "If the radio report's 2018 rate was the rate at the start of 2018, and the rate fell "
         "by equal steps to its end-2019 rate, the rate at the end of 2018 lies half-way.",
-        (R18,), mid, r18, tol, agreement_equal(mid, r18, tol),
+        (R18,), mid, r18, tol,
+        "holds on an unstated reading" if holds else "fails on an unstated reading",
         f"percent; ({number(cnr)} + {number(r19)}) / 2 = {mid:g}; a reading the report "
-        "allows, not one it states; the tolerance is half a point for two whole-percent "
-        "rates plus the rounding of the article's rate", (s_cnr, s_r19)))
+        "allows, not one it states, so the check is shown, not judged; the tolerance is half "
+        "a point for two whole-percent rates plus the rounding of the article's rate",
+        (s_cnr, s_r19)))
+    rows.append(start_2018_bounds(a, cnr, s_cnr))
     s13, src = press("Liangshan", 2013, "registered_poor_population")
     rows.append(Check(
         "liangshan.stock_2013_press", "outside record",
@@ -219,6 +226,33 @@ def press_rates() -> list[Check]:
         f"{pct(a['stock_2019'] / press('Sichuan', 2019, 'registered_poor_population')[0])} "
         "at the end of 2019", (src13, src)))
     return rows
+
+
+def start_2018_bounds(a: dict, cnr: float, s_cnr: str) -> Check:
+    """The radio report's 2018 rate, read as the rate at the start of 2018, against the
+    bounds the roll puts on the end-2017 stock, as rates on the article's 2018 base.
+
+    stock(2017) = stock(2018) + exits(2018) - entries(2018) <= stock(2018) + exits(2018),
+    and stock(2017) = stock(2013) + entries(2014-17) - exits(2014-17) >= stock(2013) -
+    exits(2014-17), as entries cannot be negative; exits(2018) is the cumulative total at the
+    end of 2018 less that at the end of 2017.
+    """
+    to_2017, s_17 = press("Liangshan", 2017, "cumulative_poor_lifted_from_2013_baseline")
+    exits_2018 = a["lifted_to_2018"] - to_2017
+    base, _ = _base(C18, R18)
+    low = (a["stock_2013"] - to_2017) / base * 100.0
+    high = (a["stock_2018"] + exits_2018) / base * 100.0
+    return Check(
+        "liangshan.rate_start_2018_bounds", "stock-flow",
+        "The radio report's 2018 rate, read as the rate at the start of 2018, lies between "
+        "the rates that the roll's stocks and flows allow for the end of 2017.",
+        (C13, C18, R18, LIFTED),
+        (low + high) / 2.0, cnr, (high - low) / 2.0, agreement_within(cnr, low, high),
+        f"percent of the article's 2018 base ({number(round(base))} persons); end-2017 stock "
+        f"at most {number(a['stock_2018'])} + {number(exits_2018)} = "
+        f"{number(a['stock_2018'] + exits_2018)} ({high:.1f}%), at least "
+        f"{number(a['stock_2013'])} - {number(to_2017)} = "
+        f"{number(a['stock_2013'] - to_2017)} ({low:.1f}%)", (s_cnr, s_17))
 
 
 def migrant_entries() -> list[Check]:
