@@ -122,6 +122,23 @@ def test_a_long_table_breaks_across_pages_and_a_short_one_stays_on_one():
     assert "longtable" in classes(pd.DataFrame({"A": [f"r{i}" for i in range(rows + 1)]}))
     # few rows, but long cells: 3 rows of 600 characters exceed the 1,500 kept on a page
     assert "longtable" in classes(pd.DataFrame({"A": ["x", "y", "z"], "B": ["w " * 300] * 3}))
+    # few rows (6) and few characters (about 1,100), but a note of 180 characters in a column
+    # of at most 40 wraps to 5 lines a row: 31 lines, more than ONE_PAGE_LINES
+    notes = pd.DataFrame({**{c: ["x"] * 6 for c in "ABCDEF"}, "Note": ["word " * 36] * 6})
+    assert "longtable" in classes(notes)
+    assert "longtable" not in classes(notes.head(2))
+
+
+def test_printed_lines_count_the_most_wrapped_cell_of_each_row():
+    from analysis.notebook import COLUMN_PADDING, printed_lines
+
+    # two columns of 10 characters on a 20-character line (room 10 - padding each): a cell of
+    # 25 characters wraps to ceil(25 / (10 - COLUMN_PADDING)) lines; the header takes one
+    room = 10 - COLUMN_PADDING
+    rows = [["h", "h"], ["x" * 25, "y"]]
+    assert printed_lines(rows, [10, 10], 20) == 1 + -(-25 // room)
+    # columns wider than the line are scaled down first: at twice the width, the same
+    assert printed_lines(rows, [20, 20], 20) == 1 + -(-25 // room)
 
 
 def test_column_widths_follow_the_cells_and_fit_the_line():

@@ -8,6 +8,7 @@ shows :func:`how_computed`, the section's "How these numbers were computed" tabl
 """
 from __future__ import annotations
 
+import math
 import numbers
 import re
 
@@ -185,7 +186,8 @@ class Table:
                           if len(header) <= most)
         widths = column_widths(rows, line)
         cells = [[escape_markdown(_breakable(c)) or "\u2014" for c in row] for row in rows]
-        classes = ((["longtable"] if _breaks_across_pages(rows) else []) + ["liangshan-table"]
+        long = _breaks_across_pages(rows, widths, line)
+        classes = ((["longtable"] if long else []) + ["liangshan-table"]
                    + (["interactive-table"] if self.interactive else [])
                    + [f"numeric-{i}" for i in self.numeric_columns()])
         head = [":::{list-table} " + self.caption, ":header-rows: 1", ":stub-columns: 1",
@@ -222,17 +224,33 @@ def _is_numeric(column) -> bool:
             and all(_NUMBER.fullmatch(c) or c in _DASHES for c in cells))
 
 
-#: The most rows, and the most characters in all its cells, of a table that the PDF keeps on
-#: one page (a short table split across two pages reads badly); a longer table breaks across
-#: pages (a ``longtable``), its caption kept with its first rows.
+#: The most rows, the most characters in all its cells, and the most printed lines (its cells
+#: wrapped in their columns) of a table that the PDF keeps on one page (a short table split
+#: across two pages reads badly); a longer table breaks across pages (a ``longtable``), its
+#: caption kept with its first rows. The lines are estimated by characters
+#: (:func:`printed_lines`); words wrap less tightly, and the roll's table of chapter 1, estimated
+#: at 31, printed 46 lines. 24 estimated lines (about 36 printed, some 350 pt of table type)
+#: leave room above a table kept whole for its caption and a paragraph.
 ONE_PAGE_ROWS = 16
 ONE_PAGE_CHARACTERS = 1500
+ONE_PAGE_LINES = 24
 
 
-def _breaks_across_pages(rows: list[list[str]]) -> bool:
+def printed_lines(rows: list[list[str]], widths: list[int], capacity: int) -> int:
+    """How many lines a table of ``rows`` (header first) takes in print, each row as tall as
+    its most-wrapped cell, with the columns of relative ``widths`` scaled to a line of
+    ``capacity`` characters (less :data:`COLUMN_PADDING` each)."""
+    scale = min(1.0, capacity / max(1, sum(widths)))
+    room = [max(1.0, w * scale - COLUMN_PADDING) for w in widths]
+    return sum(max(math.ceil(max(1, len(cell)) / r) for cell, r in zip(row, room))
+               for row in rows)
+
+
+def _breaks_across_pages(rows: list[list[str]], widths: list[int], capacity: int) -> bool:
     """Whether a table of ``rows`` (header first) is long enough to break across pages."""
     return (len(rows) - 1 > ONE_PAGE_ROWS
-            or sum(len(c) for row in rows for c in row) > ONE_PAGE_CHARACTERS)
+            or sum(len(c) for row in rows for c in row) > ONE_PAGE_CHARACTERS
+            or printed_lines(rows, widths, capacity) > ONE_PAGE_LINES)
 
 
 #: Type size of a table in the PDF by its number of columns (row labels included) — up to
