@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 #: Units written with a symbol right after the number; others are left to the prose.
 _SUFFIX = {"percent": "%", "percentage_points": " pp"}
@@ -58,3 +59,19 @@ _MARKUP = set("\\`*_[]<>|$#~{}!")
 def escape_markdown(text) -> str:
     """``text`` on one line, with every character MyST could read as markup escaped."""
     return "".join("\\" + c if c in _MARKUP else c for c in " ".join(str(text).split()))
+
+
+#: Where an identifier or a long token may break in a table cell, and from what length on any
+#: token may (an identifier, with "_" or a "." between letters, always may: ``bricks_per_home``
+#: in a narrow column ran into the next).
+_BREAK_AFTER = re.compile(r"([._/])(?=.)")
+_LONG_TOKEN = 16
+_IDENTIFIER = re.compile(r"[A-Za-z0-9]_[A-Za-z0-9]|[A-Za-z]\.[A-Za-z]")
+
+
+def breakable(text: str) -> str:
+    """``text`` with a zero-width space after each ".", "_" or "/" inside identifiers and long
+    tokens (an address, a register id), so that a narrow table cell can wrap it."""
+    return " ".join(_BREAK_AFTER.sub("\\1\u200b", w)
+                    if len(w) > _LONG_TOKEN or _IDENTIFIER.search(w) else w
+                    for w in text.split(" "))

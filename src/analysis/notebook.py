@@ -12,7 +12,7 @@ import math
 import numbers
 import re
 
-from analysis.formatting import escape_markdown
+from analysis.formatting import breakable, escape_markdown
 
 
 def glue_value(name: str, value) -> None:
@@ -185,7 +185,7 @@ class Table:
         size, line = next((size, line) for most, size, line in TYPE_SIZES
                           if len(header) <= most)
         widths = column_widths(rows, line)
-        cells = [[escape_markdown(_breakable(c)) or "\u2014" for c in row] for row in rows]
+        cells = [[escape_markdown(breakable(c)) or "\u2014" for c in row] for row in rows]
         long = _breaks_across_pages(rows, widths, line)
         classes = ((["longtable"] if long else []) + ["liangshan-table"]
                    + (["interactive-table"] if self.interactive else [])
@@ -267,22 +267,8 @@ BOLD = 1.3
 WIDEST_COLUMN = 40
 #: The space LaTeX leaves around a cell's text (twice ``\\tabcolsep``), in characters.
 COLUMN_PADDING = 2
-#: Where an identifier or a long token may break in the PDF, and from what length on any
-#: token may (an identifier, with "_" or a "." between letters, always may: ``bricks_per_home``
-#: in a narrow column ran into the next).
-_BREAK_AFTER = re.compile(r"([._/])(?=.)")
-_LONG_TOKEN = 16
-_IDENTIFIER = re.compile(r"[A-Za-z0-9]_[A-Za-z0-9]|[A-Za-z]\.[A-Za-z]")
 #: What separates the pieces of a cell that LaTeX cannot break (spaces, zero-width spaces).
 _SEGMENT = re.compile(r"[\s\u200b]+")
-
-
-def _breakable(text: str) -> str:
-    """``text`` with a zero-width space after each ".", "_" or "/" inside identifiers and long
-    tokens."""
-    return " ".join(_BREAK_AFTER.sub("\\1\u200b", w)
-                    if len(w) > _LONG_TOKEN or _IDENTIFIER.search(w) else w
-                    for w in text.split(" "))
 
 
 def _length(text: str, bold: bool = False) -> float:
@@ -306,7 +292,7 @@ def column_widths(rows: list[list[str]], capacity: int) -> list[int]:
 
     need = [COLUMN_PADDING + max(_length(seg, bold=(r == 0 or j == 0))
                                  for r, cell in enumerate(col)
-                                 for seg in (_SEGMENT.split(_breakable(cell)) or [""]))
+                                 for seg in (_SEGMENT.split(breakable(cell)) or [""]))
             for j, col in enumerate(zip(*rows))]
     want = [max(n, min(WIDEST_COLUMN, statistics.mean(_length(c, bold=(j == 0)) for c in col)))
             for j, (n, col) in enumerate(zip(need, zip(*rows)))]

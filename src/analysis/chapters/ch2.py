@@ -13,8 +13,6 @@ and its tables; split by kind, one chapter's values would scatter across modules
 """
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from analysis import formatting
@@ -428,13 +426,6 @@ def sensitivity_table(conclusions=CONCLUSIONS) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _breakable(text: str) -> str:
-    """``text`` with a zero-width space after each "/" or "." of a long token (an address),
-    so that a narrow table cell can wrap it."""
-    return " ".join(re.sub(r"([/.])(?=.)", "\\1\u200b", w) if len(w) > 30 else w
-                    for w in text.split(" "))
-
-
 def assumptions_table() -> pd.DataFrame:
     """The chapter's assumptions for the reader: what, default, range, unit and basis (long
     addresses in the basis may wrap)."""
@@ -444,4 +435,4 @@ def assumptions_table() -> pd.DataFrame:
                          "Default": [_shown(x, u) for x, u in zip(t["default"], t["unit"])],
                          "Range": [f"{_shown(lo, u)} to {_shown(hi, u)}" for lo, hi, u in
                                    zip(t["low"], t["high"], t["unit"])],
-                         "Basis": t["basis"].map(_breakable)})
+                         "Basis": t["basis"].map(formatting.breakable)})
